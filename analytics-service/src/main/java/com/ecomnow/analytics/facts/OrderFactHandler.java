@@ -1,0 +1,49 @@
+package com.ecomnow.analytics.facts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.ecomnow.messaging.consumer.OrderEventHandler;
+import com.ecomnow.messaging.event.OrderCreated;
+import com.ecomnow.messaging.event.OrderLineItem;
+
+/** analytics-service's whole subscription: one fact per order, with its lines and end-to-end lag. */
+@Component
+class OrderFactHandler implements OrderEventHandler {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock = Clock.systemUTC();
+
+    OrderFactHandler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void handle(OrderCreated order) {
+        Instant processedAt = clock.instant();
+        long lagMs = Math.max(0, Duration.between(order.occurredAt(), processedAt).toMillis());
+        int itemsCount = order.items().stream().mapToInt(OrderLineItem::quantity).sum();
+        jdbc.update("""
+                insert into order_facts (order_id, event_id, occurred_at, processed_at, lag_ms, total_amount,
+                                         currency, items_count)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                order.orderId(), order.eventId(), Timestamp.from(order.occurredAt()), Timestamp.from(processedAt),
+                lagMs, order.totalAmount(), order.currency(), itemsCount);
+        List<OrderLineItem> items = order.items();
+        jdbc.batchUpdate("insert into order_fact_lines (order_id, line_no, sku, name, quantity, revenue) "
+                + "values (?, ?, ?, ?, ?, ?)", items, items.size(), (statement, item) -> {
+                    statement.setObject(1, order.orderId());
+                    statement.setInt(2, items.indexOf(item));
+                    statement.setString(3, item.sku());
+                    statement.setString(4, item.name());
+                    statement.setInt(5, item.quantity());
+                    statement.setBigDecimal(6, item.lineTotal());
+                });
+    }
+}

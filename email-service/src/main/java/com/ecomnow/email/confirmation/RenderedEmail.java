@@ -1,0 +1,4 @@
+package com.ecomnow.email.confirmation;
+
+public record RenderedEmail(String recipient, String subject, String body) {
+}

@@ -1,0 +1,39 @@
+package com.ecomnow.email.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SentEmailController {
+
+    private static final int MOST_RECENT = 100;
+
+    private final SentEmailRepository sentEmails;
+
+    SentEmailController(SentEmailRepository sentEmails) {
+        this.sentEmails = sentEmails;
+    }
+
+    /** The emails sent for one order, or the most recent 100. */
+    @GetMapping("/emails")
+    List<EmailView> list(@RequestParam(required = false) UUID orderId) {
+        List<SentEmail> emails = orderId != null ? sentEmails.findByOrderIdOrderBySentAtDesc(orderId)
+                : sentEmails.findAllByOrderBySentAtDesc(Limit.of(MOST_RECENT));
+        return emails.stream().map(EmailView::of).toList();
+    }
+
+    record EmailView(UUID id, UUID orderId, UUID eventId, String to, String subject, String body, String delivery,
+            Instant sentAt) {
+
+        static EmailView of(SentEmail email) {
+            return new EmailView(email.getId(), email.getOrderId(), email.getEventId(), email.getRecipient(),
+                    email.getSubject(), email.getBody(), email.getDelivery(), email.getSentAt());
+        }
+    }
+}

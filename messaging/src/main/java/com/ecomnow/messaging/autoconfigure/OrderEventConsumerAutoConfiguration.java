@@ -1,0 +1,116 @@
+package com.ecomnow.messaging.autoconfigure;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.api.Location;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ecomnow.messaging.consumer.ConsumerMetrics;
+import com.ecomnow.messaging.consumer.ConsumerProperties;
+import com.ecomnow.messaging.consumer.DeadLetterPublisher;
+import com.ecomnow.messaging.consumer.InboxMessageListener;
+import com.ecomnow.messaging.consumer.OrderEventHandler;
+import com.ecomnow.messaging.consumer.OrderEventProcessor;
+import com.ecomnow.messaging.consumer.ProcessedEventInbox;
+import com.ecomnow.messaging.event.OrderEventMessages;
+import com.ecomnow.messaging.topology.ConsumerTopology;
+import com.ecomnow.messaging.topology.TopologyNames;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * Turns a service with one {@link OrderEventHandler} bean and an {@code ecomnow.consumer.queue} into a reliable
+ * consumer: its queue and dead-letter queue declared, a listener container with manual acks, the idempotent
+ * inbox (table migrated by the service's own Flyway), retry with backoff and dead-lettering with reasons.
+ */
+@AutoConfiguration(after = MessagingAutoConfiguration.class, afterName = {
+        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
+@ConditionalOnBean(OrderEventHandler.class)
+@EnableConfigurationProperties(ConsumerProperties.class)
+public class OrderEventConsumerAutoConfiguration {
+
+    /** Where the inbox's migration lives inside this module's jar. */
+    static final String INBOX_MIGRATIONS = "classpath:db/messaging";
+
+    @Bean
+    FlywayConfigurationCustomizer inboxMigrations() {
+        return configuration -> configuration.locations(Stream
+                .concat(Arrays.stream(configuration.getLocations()), Stream.of(new Location(INBOX_MIGRATIONS)))
+                .distinct()
+                .toArray(Location[]::new));
+    }
+
+    @Bean
+    Declarables consumerTopology(TopologyNames names, ConsumerProperties properties) {
+        return ConsumerTopology.forQueue(names, queueName(names, properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEventInbox processedEventInbox(JdbcTemplate jdbcTemplate) {
+        return new ProcessedEventInbox(jdbcTemplate, Clock.systemUTC());
+    }
+
+    @Bean
+    OrderEventProcessor orderEventProcessor(OrderEventMessages messages, OrderEventHandler handler,
+            ProcessedEventInbox inbox, PlatformTransactionManager transactionManager, RabbitTemplate rabbitTemplate,
+            TopologyNames names, ConsumerProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+        String queue = queueName(names, properties);
+        requirePublisherConfirms(rabbitTemplate);
+        return new OrderEventProcessor(messages, handler, inbox, new TransactionTemplate(transactionManager),
+                properties.getRetry(), new DeadLetterPublisher(rabbitTemplate, queue, Clock.systemUTC()),
+                new ConsumerMetrics(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), queue));
+    }
+
+    @Bean
+    SimpleMessageListenerContainer orderEventListenerContainer(ConnectionFactory connectionFactory,
+            OrderEventProcessor processor, TopologyNames names, ConsumerProperties properties) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(queueName(names, properties));
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setPrefetchCount(properties.getPrefetch());
+        container.setConcurrentConsumers(properties.getConcurrency());
+        container.setMaxConcurrentConsumers(Math.max(properties.getConcurrency(), properties.getMaxConcurrency()));
+        container.setShutdownTimeout(properties.getShutdownTimeout().toMillis());
+        // Keep retrying the broker instead of failing start-up: the service must survive a broker outage.
+        container.setMissingQueuesFatal(false);
+        container.setMessageListener(new InboxMessageListener(processor));
+        return container;
+    }
+
+    private static String queueName(TopologyNames names, ConsumerProperties properties) {
+        if (properties.getQueue() == null || properties.getQueue().isBlank()) {
+            throw new IllegalStateException(
+                    "A consumer service needs its queue: set ecomnow.consumer.queue (for example email_queue)");
+        }
+        return names.queue(properties.getQueue());
+    }
+
+    /** Parking a message without a broker confirm could lose it, so refuse to start without confirms. */
+    private static void requirePublisherConfirms(RabbitTemplate template) {
+        if (!template.getConnectionFactory().isSimplePublisherConfirms()) {
+            throw new IllegalStateException("Dead-lettering waits for publisher confirms: set "
+                    + "spring.rabbitmq.publisher-confirm-type=simple in a consumer service");
+        }
+    }
+}

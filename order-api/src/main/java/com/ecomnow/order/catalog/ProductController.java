@@ -1,0 +1,30 @@
+package com.ecomnow.order.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProductController {
+
+    private final ProductRepository products;
+    private final CatalogProperties catalog;
+
+    ProductController(ProductRepository products, CatalogProperties catalog) {
+        this.products = products;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/products")
+    List<ProductView> list() {
+        return products.findAllByOrderBySkuAsc().stream()
+                .map(product -> new ProductView(product.getSku(), product.getName(), product.getUnitPrice(),
+                        catalog.currency()))
+                .toList();
+    }
+
+    record ProductView(String sku, String name, BigDecimal unitPrice, String currency) {
+    }
+}

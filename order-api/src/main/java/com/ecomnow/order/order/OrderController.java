@@ -1,0 +1,81 @@
+package com.ecomnow.order.order;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.ecomnow.order.web.CorrelationIdFilter;
+
+@RestController
+@RequestMapping("/orders")
+@Validated
+class OrderController {
+
+    private final OrderService orderService;
+    private final OrderRepository orders;
+
+    OrderController(OrderService orderService, OrderRepository orders) {
+        this.orderService = orderService;
+        this.orders = orders;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
+            @RequestAttribute(CorrelationIdFilter.ATTRIBUTE) String correlationId) {
+        Order order = orderService.placeOrder(request, correlationId);
+        return ResponseEntity.created(URI.create("/orders/" + order.getId())).body(OrderView.of(order));
+    }
+
+    @GetMapping("/{id}")
+    OrderView get(@PathVariable UUID id) {
+        return OrderView.of(orderService.find(id));
+    }
+
+    /** Newest first. */
+    @GetMapping
+    OrderPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<Order> result = orders.findAllByOrderByCreatedAtDescIdAsc(PageRequest.of(page, size));
+        return new OrderPage(result.getContent().stream().map(OrderView::of).toList(), result.getNumber(),
+                result.getSize(), result.getTotalElements(), result.getTotalPages());
+    }
+
+    record OrderView(UUID id, String customerEmail, List<LineView> items, BigDecimal totalAmount, String currency,
+            String paymentRef, Instant createdAt) {
+
+        static OrderView of(Order order) {
+            return new OrderView(order.getId(), order.getCustomerEmail(),
+                    order.getLines().stream()
+                            .map(line -> new LineView(line.getSku(), line.getName(), line.getQuantity(),
+                                    line.getUnitPrice(), line.lineTotal()))
+                            .toList(),
+                    order.getTotalAmount(), order.getCurrency(), order.getPaymentRef(), order.getCreatedAt());
+        }
+    }
+
+    record LineView(String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+    }
+
+    record OrderPage(List<OrderView> orders, int page, int size, long totalOrders, int totalPages) {
+    }
+}

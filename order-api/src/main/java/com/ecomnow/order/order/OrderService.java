@@ -1,0 +1,65 @@
+package com.ecomnow.order.order;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ecomnow.messaging.event.OrderCreated;
+import com.ecomnow.messaging.event.OrderLineItem;
+import com.ecomnow.order.outbox.Outbox;
+import com.ecomnow.order.payment.PaymentGateway;
+
+/**
+ * Places an order: price, charge, then store the order and its {@code order.created} event in one transaction.
+ * It never calls the services that react to the order, and never waits for the broker: the outbox relay
+ * publishes the event after the commit.
+ */
+@Service
+public class OrderService {
+
+    private final OrderPricing pricing;
+    private final PaymentGateway payments;
+    private final OrderRepository orders;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public OrderService(OrderPricing pricing, PaymentGateway payments, OrderRepository orders, Outbox outbox,
+            TransactionTemplate transaction) {
+        this.pricing = pricing;
+        this.payments = payments;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Order placeOrder(PlaceOrderRequest request, String correlationId) {
+        PricedOrder priced = pricing.price(request.items());
+        // Charged outside the transaction: a slow provider must not hold a database connection.
+        String paymentRef = payments.charge(request.paymentToken(), priced.total(), priced.currency());
+        Order order = new Order(UUID.randomUUID(), request.customerEmail().trim(), priced, paymentRef,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return transaction.execute(status -> {
+            orders.save(order);
+            outbox.add(orderCreated(order), correlationId);
+            return order;
+        });
+    }
+
+    public Order find(UUID id) {
+        return orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    static OrderCreated orderCreated(Order order) {
+        return new OrderCreated(UUID.randomUUID(), order.getId(), order.getCreatedAt(), order.getCustomerEmail(),
+                order.getLines().stream()
+                        .map(line -> new OrderLineItem(line.getSku(), line.getName(), line.getQuantity(),
+                                line.getUnitPrice()))
+                        .toList(),
+                order.getTotalAmount(), order.getCurrency());
+    }
+}

@@ -1,0 +1,32 @@
+package com.ecomnow.order.outbox;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ecomnow.messaging.event.OrderCreated;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Adds an event to the outbox inside the caller's transaction; the relay publishes it after the commit. */
+@Component
+public class Outbox {
+
+    private final OutboxEventRepository events;
+    private final JsonMapper jsonMapper;
+    private final ApplicationEventPublisher applicationEvents;
+
+    public Outbox(OutboxEventRepository events, JsonMapper jsonMapper, ApplicationEventPublisher applicationEvents) {
+        this.events = events;
+        this.jsonMapper = jsonMapper;
+        this.applicationEvents = applicationEvents;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void add(OrderCreated event, String correlationId) {
+        events.save(new OutboxEvent(event.eventId(), event.orderId(), OrderCreated.TYPE,
+                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt()));
+        applicationEvents.publishEvent(new OutboxEventStored(event.eventId()));
+    }
+}

@@ -1,0 +1,30 @@
+package com.ecomnow.order.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
+
+public interface OutboxEventRepository extends JpaRepository<OutboxEvent, UUID> {
+
+    @Query("select e.eventId from OutboxEvent e where e.publishedAt is null and e.createdAt < :before order by e.createdAt")
+    List<UUID> findPendingCreatedBefore(Instant before, Limit limit);
+
+    long countByPublishedAtIsNull();
+
+    @Transactional
+    @Modifying
+    @Query("update OutboxEvent e set e.publishedAt = :at, e.attempts = e.attempts + 1, e.lastError = null "
+            + "where e.eventId = :eventId and e.publishedAt is null")
+    int markPublished(UUID eventId, Instant at);
+
+    @Transactional
+    @Modifying
+    @Query("update OutboxEvent e set e.attempts = e.attempts + 1, e.lastError = :error where e.eventId = :eventId")
+    int markFailed(UUID eventId, String error);
+}
