@@ -94,6 +94,7 @@ public class OrderEventConsumerAutoConfiguration {
         container.setShutdownTimeout(properties.getShutdownTimeout().toMillis());
         // Keep retrying the broker instead of failing start-up: the service must survive a broker outage.
         container.setMissingQueuesFatal(false);
+        container.setAutoStartup(properties.isAutoStartup());
         container.setMessageListener(new InboxMessageListener(processor));
         return container;
     }

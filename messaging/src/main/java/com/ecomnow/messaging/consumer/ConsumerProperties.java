@@ -23,6 +23,9 @@ public class ConsumerProperties {
     /** How long shutdown waits for in-flight messages before their channel closes and the broker requeues them. */
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+    /** Whether the listener starts with the service; off lets an operator (or a test) start it later. */
+    private boolean autoStartup = true;
+
     private final Retry retry = new Retry();
 
     public static class Retry {
@@ -110,6 +113,14 @@ public class ConsumerProperties {
 
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
     }
 
     public Retry getRetry() {

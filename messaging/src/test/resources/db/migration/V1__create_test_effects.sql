@@ -1,0 +1,6 @@
+-- The side effect of the test consumer. No unique constraint on purpose: a duplicate would show as two rows.
+create table test_effects (
+    event_id uuid         not null,
+    order_id uuid         not null,
+    thread   varchar(200) not null
+);
