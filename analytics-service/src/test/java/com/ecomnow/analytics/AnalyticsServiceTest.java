@@ -1,0 +1,84 @@
+package com.ecomnow.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.ecomnow.messaging.event.OrderCreated;
+import com.ecomnow.messaging.event.OrderEventMessages;
+import com.ecomnow.messaging.event.OrderEvents;
+import com.ecomnow.messaging.event.OrderLineItem;
+import com.ecomnow.messaging.event.TestEventPublisher;
+import com.ecomnow.messaging.topology.TopologyNames;
+import com.ecomnow.testsupport.BrokerIntegrationTest;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@BrokerIntegrationTest
+@DirtiesContext
+class AnalyticsServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    TopologyNames names;
+
+    @Autowired
+    OrderEventMessages messages;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void recordsOneFactPerOrderAndSummarisesThem() throws Exception {
+        TestEventPublisher events = new TestEventPublisher(rabbit, names, messages);
+        OrderCreated first = OrderEvents.orderCreated(line("BOOK-001", 2, "42.50"), line("PEN-001", 1, "18.00"));
+        OrderCreated second = OrderEvents.orderCreated(line("PEN-001", 4, "18.00"));
+
+        events.publish(first);
+        events.publish(second);
+        events.publish(first); // redelivered: must not count twice
+
+        await().atMost(WAIT).until(() -> facts() == 2);
+        await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+        assertThat(facts()).isEqualTo(2);
+        mvc.perform(get("/analytics/summary")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders").value(2))
+                .andExpect(jsonPath("$.revenue").value(175.00))
+                .andExpect(jsonPath("$.currency").value("EUR"))
+                .andExpect(jsonPath("$.itemsSold").value(7))
+                .andExpect(jsonPath("$.topProducts[0].sku").value("PEN-001"))
+                .andExpect(jsonPath("$.topProducts[0].quantity").value(5))
+                .andExpect(jsonPath("$.topProducts[1].sku").value("BOOK-001"))
+                .andExpect(jsonPath("$.lagMillis.p50").isNumber())
+                .andExpect(jsonPath("$.lagMillis.p99").isNumber());
+    }
+
+    private static OrderLineItem line(String sku, int quantity, String price) {
+        return new OrderLineItem(sku, sku, quantity, new BigDecimal(price));
+    }
+
+    private int facts() {
+        return jdbc.queryForObject("select count(*) from order_facts", Integer.class);
+    }
+}

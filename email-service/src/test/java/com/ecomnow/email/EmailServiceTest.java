@@ -1,0 +1,107 @@
+package com.ecomnow.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.ecomnow.email.mail.SentEmail;
+import com.ecomnow.email.mail.SentEmailRepository;
+import com.ecomnow.messaging.event.OrderCreated;
+import com.ecomnow.messaging.event.OrderEventMessages;
+import com.ecomnow.messaging.event.OrderEvents;
+import com.ecomnow.messaging.event.OrderLineItem;
+import com.ecomnow.messaging.event.TestEventPublisher;
+import com.ecomnow.messaging.topology.TopologyNames;
+import com.ecomnow.testsupport.BrokerIntegrationTest;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@BrokerIntegrationTest
+class EmailServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    TopologyNames names;
+
+    @Autowired
+    OrderEventMessages messages;
+
+    @Autowired
+    SentEmailRepository sentEmails;
+
+    @Autowired
+    MockMvc mvc;
+
+    TestEventPublisher events;
+
+    @BeforeEach
+    void publisher() {
+        events = new TestEventPublisher(rabbit, names, messages);
+    }
+
+    @Test
+    void anOrderGetsExactlyOneConfirmationEmail() throws Exception {
+        OrderCreated order = OrderEvents.orderCreated(
+                new OrderLineItem("BOOK-001", "Enterprise Integration Patterns", 2, new BigDecimal("55.00")),
+                new OrderLineItem("PEN-001", "Fountain pen", 1, new BigDecimal("18.00")));
+
+        events.publish(order);
+
+        await().atMost(WAIT).until(() -> sentEmails.findByOrderIdOrderBySentAtDesc(order.orderId()).size() == 1);
+        SentEmail email = sentEmails.findByOrderIdOrderBySentAtDesc(order.orderId()).get(0);
+        assertThat(email.getRecipient()).isEqualTo("jane@example.com");
+        assertThat(email.getSubject()).contains(order.orderId().toString().substring(0, 8));
+        assertThat(email.getBody()).contains("2 x Enterprise Integration Patterns").contains("110.00 EUR")
+                .contains("1 x Fountain pen").contains("Total: 128.00 EUR");
+        assertThat(email.getDelivery()).isEqualTo("local");
+
+        mvc.perform(get("/emails").param("orderId", order.orderId().toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].to").value("jane@example.com"))
+                .andExpect(jsonPath("$[0].eventId").value(order.eventId().toString()));
+    }
+
+    @Test
+    void aRedeliveredEventSendsNoSecondEmail() {
+        OrderCreated order = OrderEvents.orderCreated();
+
+        events.publish(order);
+        events.publish(order);
+        OrderCreated next = OrderEvents.orderCreated();
+        events.publish(next);
+
+        // The queue is consumed in order per consumer; once a later order is mailed, both copies were handled.
+        await().atMost(WAIT).until(() -> sentEmails.findByOrderIdOrderBySentAtDesc(next.orderId()).size() == 1);
+        await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+        assertThat(sentEmails.findByOrderIdOrderBySentAtDesc(order.orderId())).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatIsNoOrderIsParkedWithItsReason() {
+        events.publishRaw("{\"hello\":\"world\"}", "application/json");
+
+        var parked = events.nextDeadLetter("email_queue", WAIT.toMillis());
+
+        assertThat(parked).isNotNull();
+        assertThat(parked.getMessageProperties().<String>getHeader("x-exception-message"))
+                .isEqualTo("eventId is missing");
+    }
+}
