@@ -2,6 +2,9 @@ package com.ecomnow.testsupport;
 
 import java.util.Map;
 
+import com.ecomnow.broker.EmbeddedBroker;
+import com.ecomnow.broker.EmbeddedBrokers;
+
 /** The third choice: the broker module's embedded AMQP broker, started once per JVM on a free port. */
 final class EmbeddedTestBroker {
 
@@ -9,10 +12,12 @@ final class EmbeddedTestBroker {
     }
 
     static Map<String, Object> connectionProperties() {
-        throw new IllegalStateException("""
-                No AMQP broker for the integration tests. Provide one of:
-                  - a running broker: SPRING_RABBITMQ_HOST=127.0.0.1 (and SPRING_RABBITMQ_PORT/USERNAME/PASSWORD), \
-                or SPRING_RABBITMQ_ADDRESSES=amqp://user:pass@host:5672
-                  - a Docker engine, for Testcontainers (rabbitmq:4-management)""");
+        EmbeddedBroker broker = EmbeddedBrokers.sharedForTests();
+        return Map.of(
+                "spring.rabbitmq.host", broker.host(),
+                "spring.rabbitmq.port", broker.port(),
+                "spring.rabbitmq.username", broker.username(),
+                "spring.rabbitmq.password", broker.password(),
+                "spring.rabbitmq.virtual-host", broker.virtualHost());
     }
 }

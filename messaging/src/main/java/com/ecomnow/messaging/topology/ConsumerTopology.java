@@ -1,5 +1,7 @@
 package com.ecomnow.messaging.topology;
 
+import java.util.Map;
+
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -18,6 +20,9 @@ import org.springframework.amqp.core.QueueBuilder;
  */
 public final class ConsumerTopology {
 
+    /** Qpid Broker-J's queue argument for where rejected (and expired) messages go. */
+    static final String QPID_ALTERNATE_BINDING = "alternateBinding";
+
     private ConsumerTopology() {
     }
 
@@ -31,14 +36,19 @@ public final class ConsumerTopology {
         String dlqName = TopologyNames.deadLetterQueue(queueName);
 
         Queue queue = QueueBuilder.durable(queueName)
+                // RabbitMQ's dead-lettering...
                 .deadLetterExchange(dlxName)
                 .deadLetterRoutingKey(dlqName)
+                // ...and Qpid's: each broker ignores the other's arguments. Qpid keeps the original routing key
+                // when it dead-letters, so its alternate binding points straight at the DLQ.
+                .withArgument(QPID_ALTERNATE_BINDING, Map.of("destination", dlqName))
                 .build();
         DirectExchange deadLetterExchange = ExchangeBuilder.directExchange(dlxName).durable(true).build();
         Queue deadLetterQueue = QueueBuilder.durable(dlqName).build();
 
         Binding subscription = BindingBuilder.bind(queue).to(events);
         Binding parking = BindingBuilder.bind(deadLetterQueue).to(deadLetterExchange).with(dlqName);
-        return new Declarables(events, queue, deadLetterExchange, deadLetterQueue, subscription, parking);
+        // The DLQ first: Qpid refuses an alternate binding to a destination that does not exist yet.
+        return new Declarables(events, deadLetterExchange, deadLetterQueue, parking, queue, subscription);
     }
 }
