@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Starts EcomNow on this machine: the embedded broker (unless a broker already answers), order-api and the three
+# consumer services, each as its own JVM. Needs Java 17+ and nothing else. Ctrl-C stops what it started.
+#
+#   ./run-local.sh           build what is missing or stale, then start everything
+#   ./run-local.sh --reset   delete the local data (databases, broker store) first
+#
+# Environment: ECOMNOW_DATA_DIR (default ./data), ECOMNOW_LOG_DIR (default ./logs),
+# SPRING_RABBITMQ_HOST / SPRING_RABBITMQ_PORT (default 127.0.0.1:5672), HEALTH_TIMEOUT seconds (default 180).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DATA_DIR=${ECOMNOW_DATA_DIR:-./data}
+LOG_DIR=${ECOMNOW_LOG_DIR:-./logs}
+BROKER_HOST=${SPRING_RABBITMQ_HOST:-127.0.0.1}
+BROKER_PORT=${SPRING_RABBITMQ_PORT:-5672}
+HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}
+VERSION=1.0.0-SNAPSHOT
+SERVICES=(order-api:8080 email-service:8081 inventory-service:8082 analytics-service:8083)
+BROKER_JAR=broker/target/ecomnow-broker.jar
+
+if [[ "${1:-}" == "--reset" ]]; then
+  echo "Deleting local data in $DATA_DIR"
+  rm -rf "$DATA_DIR"
+  shift
+fi
+if [[ $# -gt 0 ]]; then
+  sed -n '2,9p' "$0"; exit 2
+fi
+
+mkdir -p "$DATA_DIR" "$LOG_DIR"
+export ECOMNOW_DATA_DIR="$DATA_DIR"
+LOCK="$DATA_DIR/run-local.pid"
+
+# One run at a time: a second one would collide on the ports.
+if [[ -f "$LOCK" ]] && kill -0 "$(cat "$LOCK")" 2>/dev/null; then
+  echo "EcomNow is already running from this directory (run-local.sh pid $(cat "$LOCK")). Stop it with Ctrl-C there." >&2
+  exit 1
+fi
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+for entry in "${SERVICES[@]}"; do
+  port=${entry#*:}
+  if port_open 127.0.0.1 "$port"; then
+    echo "Port $port is already in use: is EcomNow (or something else) running? Stop it first." >&2
+    exit 1
+  fi
+done
+echo $$ > "$LOCK"
+
+# Build when a jar is missing or older than any source or pom.
+jars=("$BROKER_JAR")
+for entry in "${SERVICES[@]}"; do svc=${entry%%:*}; jars+=("$svc/target/$svc-$VERSION.jar"); done
+stale=false
+for jar in "${jars[@]}"; do
+  if [[ ! -f "$jar" ]] || [[ -n "$(find . -path ./data -prune -o -path '*/target' -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yml' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]]; then
+    stale=true; break
+  fi
+done
+if $stale; then
+  echo "Building (./mvnw package -DskipTests), this takes a minute the first time..."
+  ./mvnw -q -B -DskipTests package
+fi
+
+PIDS=()
+NAMES=()
+stop_all() {
+  trap "" INT TERM; trap - EXIT  # a second Ctrl-C must not cut the clean-up short
+  if [[ ${#PIDS[@]} -gt 0 ]]; then
+    echo; echo "Stopping ${NAMES[*]}..."
+    # Services first, the broker last, so the services can finish in-flight messages.
+    for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "$pid" 2>/dev/null || true
+    done
+  fi
+  rm -f "$LOCK"
+}
+trap stop_all INT TERM EXIT
+
+start() { # name, log, command...
+  local name=$1 log=$2; shift 2
+  "$@" > "$log" 2>&1 &
+  PIDS+=($!); NAMES+=("$name")
+  echo "  started $name (pid $!), log: $log"
+}
+
+if port_open "$BROKER_HOST" "$BROKER_PORT"; then
+  echo "A broker already answers on $BROKER_HOST:$BROKER_PORT: using it."
+else
+  echo "Starting the embedded broker on $BROKER_HOST:$BROKER_PORT (store: $DATA_DIR/broker)"
+  start broker "$LOG_DIR/broker.log" \
+    env ECOMNOW_BROKER_PORT="$BROKER_PORT" ECOMNOW_BROKER_BIND="$BROKER_HOST" java -jar "$BROKER_JAR"
+  for _ in $(seq 1 60); do port_open "$BROKER_HOST" "$BROKER_PORT" && break; sleep 1; done
+  port_open "$BROKER_HOST" "$BROKER_PORT" || { echo "The broker did not start; last lines of $LOG_DIR/broker.log:"; tail -20 "$LOG_DIR/broker.log"; exit 1; }
+fi
+
+for entry in "${SERVICES[@]}"; do
+  svc=${entry%%:*}
+  start "$svc" "$LOG_DIR/$svc.log" java -jar "$svc/target/$svc-$VERSION.jar"
+done
+
+printf "Waiting for every /actuator/health to be UP (timeout %ss) " "$HEALTH_TIMEOUT"
+deadline=$((SECONDS + HEALTH_TIMEOUT))
+pending=("${SERVICES[@]}")
+while [[ ${#pending[@]} -gt 0 ]]; do
+  still=()
+  for entry in "${pending[@]}"; do
+    svc=${entry%%:*}; port=${entry#*:}
+    if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      printf " %s:UP" "$svc"
+    else
+      still+=("$entry")
+    fi
+  done
+  pending=("${still[@]+"${still[@]}"}")
+  [[ ${#pending[@]} -eq 0 ]] && break
+  if (( SECONDS > deadline )); then
+    echo; for entry in "${pending[@]}"; do
+      svc=${entry%%:*}; echo "$svc did not come up; last lines of $LOG_DIR/$svc.log:"; tail -25 "$LOG_DIR/$svc.log"
+    done
+    exit 1
+  fi
+  printf "."; sleep 2
+done
+echo
+
+cat <<EOF
+
+EcomNow is up.
+  order-api          http://localhost:8080/orders       (catalog: /products)
+  email-service      http://localhost:8081/emails
+  inventory-service  http://localhost:8082/inventory
+  analytics-service  http://localhost:8083/analytics/summary
+  logs               $LOG_DIR/
+
+Place an order:
+  curl -i -X POST localhost:8080/orders -H 'Content-Type: application/json' \\
+    -d '{"customerEmail":"jane@example.com","items":[{"sku":"BOOK-001","quantity":2},{"sku":"PEN-001","quantity":1}],"paymentToken":"tok_visa"}'
+
+Press Ctrl-C to stop everything this script started.
+EOF
+wait
