@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.ecomnow.messaging.event.OrderCreated;
@@ -29,7 +28,6 @@ import com.ecomnow.testsupport.BrokerIntegrationTest;
 @SpringBootTest
 @AutoConfigureMockMvc
 @BrokerIntegrationTest
-@DirtiesContext
 class AnalyticsServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -21,6 +21,8 @@ class TestBrokerContextCustomizer implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
         Map<String, Object> properties = new HashMap<>(TestBroker.connectionProperties());
+        // A broker that never answers an RPC must fail the test, not hang it for the client's default 10 minutes.
+        properties.put("spring.rabbitmq.channel-rpc-timeout", "30s");
         properties.put("ecomnow.messaging.namespace", "test-" + UUID.randomUUID().toString().substring(0, 8));
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("ecomnowTestBroker", properties));

@@ -1,5 +1,9 @@
 package com.ecomnow.testsupport;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -32,7 +36,10 @@ class TestTopologyCleanup implements ApplicationListener<ContextClosedEvent> {
                 .forEach(AbstractMessageListenerContainer::stop);
         try {
             for (Declarables declarables : context.getBeansOfType(Declarables.class).values()) {
-                declarables.getDeclarables().forEach(declarable -> delete(admin, declarable, namespace));
+                // Reverse order: Qpid refuses to delete a DLQ while a queue still names it as alternate binding.
+                List<Declarable> all = new ArrayList<>(declarables.getDeclarables());
+                Collections.reverse(all);
+                all.forEach(declarable -> delete(admin, declarable, namespace));
             }
             context.getBeansOfType(Queue.class).values().forEach(queue -> delete(admin, queue, namespace));
             context.getBeansOfType(Exchange.class).values().forEach(exchange -> delete(admin, exchange, namespace));
