@@ -16,11 +16,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ecomnow.messaging.admin.DeadLetterQueueAdmin;
+import com.ecomnow.messaging.admin.DeadLetterQueueController;
 import com.ecomnow.messaging.consumer.ConsumerMetrics;
 import com.ecomnow.messaging.consumer.ConsumerProperties;
 import com.ecomnow.messaging.consumer.DeadLetterPublisher;
@@ -28,6 +33,7 @@ import com.ecomnow.messaging.consumer.InboxMessageListener;
 import com.ecomnow.messaging.consumer.OrderEventHandler;
 import com.ecomnow.messaging.consumer.OrderEventProcessor;
 import com.ecomnow.messaging.consumer.ProcessedEventInbox;
+import com.ecomnow.messaging.consumer.RetryScheduler;
 import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.topology.ConsumerTopology;
 import com.ecomnow.messaging.topology.TopologyNames;
@@ -62,7 +68,7 @@ public class OrderEventConsumerAutoConfiguration {
 
     @Bean
     Declarables consumerTopology(TopologyNames names, ConsumerProperties properties) {
-        return ConsumerTopology.forQueue(names, queueName(names, properties));
+        return ConsumerTopology.forQueue(names, queueName(names, properties), properties.getRetry().getDelays());
     }
 
     @Bean
@@ -78,8 +84,10 @@ public class OrderEventConsumerAutoConfiguration {
         String queue = queueName(names, properties);
         requirePublisherConfirms(rabbitTemplate);
         return new OrderEventProcessor(messages, handler, inbox, new TransactionTemplate(transactionManager),
-                properties.getRetry(), new DeadLetterPublisher(rabbitTemplate, queue, Clock.systemUTC()),
-                new ConsumerMetrics(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), queue));
+                new RetryScheduler(rabbitTemplate, queue, properties.getRetry().getDelays()),
+                new DeadLetterPublisher(rabbitTemplate, queue, Clock.systemUTC()),
+                new ConsumerMetrics(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), queue),
+                properties.getMaxMessageSize().toBytes());
     }
 
     @Bean
@@ -99,6 +107,23 @@ public class OrderEventConsumerAutoConfiguration {
         return container;
     }
 
+    @Bean
+    DeadLetterQueueAdmin deadLetterQueueAdmin(RabbitTemplate rabbitTemplate, TopologyNames names,
+            ConsumerProperties properties) {
+        return new DeadLetterQueueAdmin(rabbitTemplate, queueName(names, properties), Clock.systemUTC());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+    static class DeadLetterQueueWebConfiguration {
+
+        @Bean
+        DeadLetterQueueController deadLetterQueueController(DeadLetterQueueAdmin admin) {
+            return new DeadLetterQueueController(admin);
+        }
+    }
+
     private static String queueName(TopologyNames names, ConsumerProperties properties) {
         if (properties.getQueue() == null || properties.getQueue().isBlank()) {
             throw new IllegalStateException(
@@ -107,10 +132,10 @@ public class OrderEventConsumerAutoConfiguration {
         return names.queue(properties.getQueue());
     }
 
-    /** Parking a message without a broker confirm could lose it, so refuse to start without confirms. */
+    /** Parking or retrying a message without a broker confirm could lose it, so refuse to start without. */
     private static void requirePublisherConfirms(RabbitTemplate template) {
         if (!template.getConnectionFactory().isSimplePublisherConfirms()) {
-            throw new IllegalStateException("Dead-lettering waits for publisher confirms: set "
+            throw new IllegalStateException("Retrying and dead-lettering wait for publisher confirms: set "
                     + "spring.rabbitmq.publisher-confirm-type=simple in a consumer service");
         }
     }

@@ -1,8 +1,11 @@
 package com.ecomnow.messaging.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** {@code ecomnow.consumer.*}: a consumer service's subscription. Only {@code queue} is required. */
 @ConfigurationProperties("ecomnow.consumer")
@@ -23,6 +26,9 @@ public class ConsumerProperties {
     /** How long shutdown waits for in-flight messages before their channel closes and the broker requeues them. */
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+    /** A larger message is parked at once: events are small, and a huge one is a mistake or an attack. */
+    private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
     /** Whether the listener starts with the service; off lets an operator (or a test) start it later. */
     private boolean autoStartup = true;
 
@@ -30,48 +36,19 @@ public class ConsumerProperties {
 
     public static class Retry {
 
-        /** Retries after the first attempt before a message is parked in the dead-letter queue. */
-        private int maxRetries = 3;
+        /**
+         * How long a failed message waits before each retry; the number of entries is the number of retries.
+         * Each delay is a queue of its own ({@code <queue>.retry.<millis>ms}).
+         */
+        private List<Duration> delays = new ArrayList<>(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(25)));
 
-        /** Wait before the first retry. */
-        private Duration initialInterval = Duration.ofMillis(500);
-
-        /** Each further wait is the previous one times this. */
-        private double multiplier = 3.0;
-
-        /** No wait is longer than this. */
-        private Duration maxInterval = Duration.ofSeconds(10);
-
-        public int getMaxRetries() {
-            return maxRetries;
+        public List<Duration> getDelays() {
+            return delays;
         }
 
-        public void setMaxRetries(int maxRetries) {
-            this.maxRetries = maxRetries;
-        }
-
-        public Duration getInitialInterval() {
-            return initialInterval;
-        }
-
-        public void setInitialInterval(Duration initialInterval) {
-            this.initialInterval = initialInterval;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Duration getMaxInterval() {
-            return maxInterval;
-        }
-
-        public void setMaxInterval(Duration maxInterval) {
-            this.maxInterval = maxInterval;
+        public void setDelays(List<Duration> delays) {
+            this.delays = delays;
         }
     }
 
@@ -113,6 +90,14 @@ public class ConsumerProperties {
 
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public DataSize getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(DataSize maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
     }
 
     public boolean isAutoStartup() {

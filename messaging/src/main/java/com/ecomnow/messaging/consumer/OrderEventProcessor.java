@@ -1,13 +1,10 @@
 package com.ecomnow.messaging.consumer;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,12 +14,14 @@ import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEventMessages;
 
 /**
- * Decides what becomes of one message: processed once, skipped as a duplicate, or parked in the dead-letter
- * queue. The broker-facing part (acks) stays in {@link InboxMessageListener}.
+ * Decides what becomes of one delivery: processed once, skipped as a duplicate, sent to wait for a retry, or
+ * parked in the dead-letter queue. The broker-facing part (acks) stays in {@link InboxMessageListener}.
  *
  * <ul>
- * <li>A message that can never succeed ({@link InvalidEventException}) is parked at once.</li>
- * <li>Any other failure is retried with exponential backoff, a bounded number of times, then parked.</li>
+ * <li>A message that can never succeed ({@link InvalidEventException}, or larger than the configured maximum) is
+ * parked at once.</li>
+ * <li>Any other failure sends the message to a retry queue (see {@link RetryScheduler}); after the last retry it
+ * is parked.</li>
  * <li>The handler and the inbox record share one transaction: either both happen or neither does.</li>
  * </ul>
  */
@@ -34,30 +33,22 @@ public class OrderEventProcessor {
     private final OrderEventHandler handler;
     private final ProcessedEventInbox inbox;
     private final TransactionTemplate transaction;
-    private final RetryTemplate retry;
+    private final RetryScheduler retries;
     private final DeadLetterPublisher deadLetters;
     private final ConsumerMetrics metrics;
+    private final long maxMessageBytes;
 
     public OrderEventProcessor(OrderEventMessages messages, OrderEventHandler handler, ProcessedEventInbox inbox,
-            TransactionTemplate transaction, ConsumerProperties.Retry retryProperties, DeadLetterPublisher deadLetters,
-            ConsumerMetrics metrics) {
+            TransactionTemplate transaction, RetryScheduler retries, DeadLetterPublisher deadLetters,
+            ConsumerMetrics metrics, long maxMessageBytes) {
         this.messages = messages;
         this.handler = handler;
         this.inbox = inbox;
         this.transaction = transaction;
-        this.retry = new RetryTemplate(retryPolicy(retryProperties));
+        this.retries = retries;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-    }
-
-    static RetryPolicy retryPolicy(ConsumerProperties.Retry properties) {
-        return RetryPolicy.builder()
-                .maxRetries(properties.getMaxRetries())
-                .delay(properties.getInitialInterval())
-                .multiplier(properties.getMultiplier())
-                .maxDelay(properties.getMaxInterval())
-                .predicate(failure -> !(failure instanceof InvalidEventException))
-                .build();
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     public Outcome process(Message message) {
@@ -67,32 +58,44 @@ public class OrderEventProcessor {
     }
 
     private Outcome decide(Message message) {
+        int attempt = RetryScheduler.previousAttempts(message) + 1;
         OrderCreated event;
         try {
-            event = messages.read(message);
+            event = read(message);
         }
         catch (InvalidEventException invalid) {
             log.warn("Parking invalid message {}: {}", message.getMessageProperties().getMessageId(),
                     invalid.getMessage());
-            deadLetters.park(message, invalid, 1);
+            deadLetters.park(message, invalid, attempt);
             return Outcome.DEAD_LETTERED;
         }
-
-        AtomicInteger attempts = new AtomicInteger();
         try {
-            return retry.execute(() -> {
-                if (attempts.incrementAndGet() > 1) {
-                    metrics.record(Outcome.RETRIED);
-                }
-                return applyOnce(event);
-            });
+            return applyOnce(event);
         }
-        catch (RetryException exhausted) {
-            Throwable reason = exhausted.getCause() != null ? exhausted.getCause() : exhausted;
-            log.warn("Parking event {} after {} attempt(s): {}", event.eventId(), attempts.get(), reason.toString());
-            deadLetters.park(message, reason, attempts.get());
+        catch (InvalidEventException invalid) {
+            log.warn("Parking event {}: {}", event.eventId(), invalid.getMessage());
+            deadLetters.park(message, invalid, attempt);
             return Outcome.DEAD_LETTERED;
         }
+        catch (RuntimeException failure) {
+            if (retries.canRetry(attempt)) {
+                Duration delay = retries.schedule(message, attempt, failure);
+                log.info("Event {} failed on attempt {} ({}); retrying in {}", event.eventId(), attempt,
+                        failure.toString(), delay);
+                return Outcome.RETRIED;
+            }
+            log.warn("Parking event {} after {} attempt(s): {}", event.eventId(), attempt, failure.toString());
+            deadLetters.park(message, failure, attempt);
+            return Outcome.DEAD_LETTERED;
+        }
+    }
+
+    private OrderCreated read(Message message) {
+        if (message.getBody().length > maxMessageBytes) {
+            throw new InvalidEventException("message of " + message.getBody().length + " bytes exceeds the "
+                    + maxMessageBytes + " bytes allowed (ecomnow.consumer.max-message-size)");
+        }
+        return messages.read(message);
     }
 
     /** One attempt: the inbox record and the handler's side effect commit together, or not at all. */

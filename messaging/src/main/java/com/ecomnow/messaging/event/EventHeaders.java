@@ -10,8 +10,12 @@ public final class EventHeaders {
     public static final String ORIGINAL_QUEUE = "x-original-queue";
     /** Set on a dead-lettered message: the fully qualified class of the exception that parked it. */
     public static final String EXCEPTION_TYPE = "x-exception-type";
-    /** Set on a dead-lettered message: how many times processing was attempted. */
+    /** How many times processing was attempted: counted on every retry, final on a dead-lettered message. */
     public static final String ATTEMPTS = "x-attempts";
+    /** Set on a message replayed from the dead-letter queue: when, ISO-8601 UTC. */
+    public static final String REPLAYED_AT = "x-replayed-at";
+    /** Set on a message waiting for a retry: why the last attempt failed. */
+    public static final String LAST_ERROR = "x-last-error";
     /** Set on a dead-lettered message: when it was parked, ISO-8601 UTC. */
     public static final String FAILED_AT = "x-failed-at";
 

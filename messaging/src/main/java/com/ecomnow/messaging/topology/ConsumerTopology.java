@@ -1,9 +1,13 @@
 package com.ecomnow.messaging.topology;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
@@ -12,16 +16,27 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 
 /**
- * Declares what one consumer service owns: its durable queue bound to {@code order_events}, and a dead-letter
- * exchange that leads to its own {@code <queue>.dlq}.
- *
- * <p>The fanout exchange is declared here too (declaring is idempotent), so a consumer can start before
- * order-api has ever run and still gets its binding.
+ * Declares what one consumer service owns, for queue {@code Q}:
+ * <ul>
+ * <li>{@code Q}, durable, bound to the {@code order_events} fanout exchange;</li>
+ * <li>{@code Q.dlx} (direct) and {@code Q.dlq}: where messages that still fail are parked;</li>
+ * <li>{@code Q.retry} (direct) and one {@code Q.retry.<delay>ms} queue per retry delay: a failed message waits
+ * there, off the main queue so other messages keep flowing, and expires back into {@code Q}, and only into
+ * {@code Q}: the other services never see a retry.</li>
+ * </ul>
+ * Every queue carries RabbitMQ's arguments and Qpid Broker-J's (each broker ignores the other's), so the same
+ * declaration behaves the same on both. Per-queue TTLs are used because Qpid reads a per-message
+ * {@code expiration} as an absolute time. The fanout exchange is declared here too (declaring is idempotent), so
+ * a consumer can start before order-api.
  */
 public final class ConsumerTopology {
 
-    /** Qpid Broker-J's queue argument for where rejected (and expired) messages go. */
+    /** Qpid: where rejected and expired messages go. Qpid keeps the original routing key, so it names a queue. */
     static final String QPID_ALTERNATE_BINDING = "alternateBinding";
+    /** Qpid: per-queue message TTL in milliseconds. */
+    static final String QPID_MESSAGE_TTL = "maximumMessageTtl";
+    /** Qpid: what happens to expired messages; ROUTE_TO_ALTERNATE sends them to the alternate binding. */
+    static final String QPID_EXPIRY_POLICY = "expiryPolicy";
 
     private ConsumerTopology() {
     }
@@ -30,25 +45,40 @@ public final class ConsumerTopology {
         return ExchangeBuilder.fanoutExchange(names.orderEventsExchange()).durable(true).build();
     }
 
-    public static Declarables forQueue(TopologyNames names, String queueName) {
+    public static Declarables forQueue(TopologyNames names, String queueName, List<Duration> retryDelays) {
         FanoutExchange events = orderEventsExchange(names);
         String dlxName = TopologyNames.deadLetterExchange(queueName);
         String dlqName = TopologyNames.deadLetterQueue(queueName);
+        String retryExchangeName = TopologyNames.retryExchange(queueName);
 
-        Queue queue = QueueBuilder.durable(queueName)
-                // RabbitMQ's dead-lettering...
-                .deadLetterExchange(dlxName)
-                .deadLetterRoutingKey(dlqName)
-                // ...and Qpid's: each broker ignores the other's arguments. Qpid keeps the original routing key
-                // when it dead-letters, so its alternate binding points straight at the DLQ.
-                .withArgument(QPID_ALTERNATE_BINDING, Map.of("destination", dlqName))
-                .build();
         DirectExchange deadLetterExchange = ExchangeBuilder.directExchange(dlxName).durable(true).build();
         Queue deadLetterQueue = QueueBuilder.durable(dlqName).build();
+        Queue queue = QueueBuilder.durable(queueName)
+                .deadLetterExchange(dlxName)
+                .deadLetterRoutingKey(dlqName)
+                .withArgument(QPID_ALTERNATE_BINDING, Map.of("destination", dlqName))
+                .build();
+        DirectExchange retryExchange = ExchangeBuilder.directExchange(retryExchangeName).durable(true).build();
 
-        Binding subscription = BindingBuilder.bind(queue).to(events);
-        Binding parking = BindingBuilder.bind(deadLetterQueue).to(deadLetterExchange).with(dlqName);
-        // The DLQ first: Qpid refuses an alternate binding to a destination that does not exist yet.
-        return new Declarables(events, deadLetterExchange, deadLetterQueue, parking, queue, subscription);
+        // Qpid refuses an alternate binding to a destination that does not exist yet: declare targets first.
+        List<Declarable> declarables = new ArrayList<>(List.of(events, deadLetterExchange, deadLetterQueue,
+                BindingBuilder.bind(deadLetterQueue).to(deadLetterExchange).with(dlqName), queue,
+                BindingBuilder.bind(queue).to(events), retryExchange,
+                BindingBuilder.bind(queue).to(retryExchange).with(queueName)));
+        for (Duration delay : retryDelays) {
+            String retryQueueName = TopologyNames.retryQueue(queueName, delay);
+            Queue retryQueue = QueueBuilder.durable(retryQueueName)
+                    .ttl(Math.toIntExact(delay.toMillis()))
+                    .deadLetterExchange(retryExchangeName)
+                    .deadLetterRoutingKey(queueName)
+                    .withArgument(QPID_MESSAGE_TTL, delay.toMillis())
+                    .withArgument(QPID_EXPIRY_POLICY, "ROUTE_TO_ALTERNATE")
+                    .withArgument(QPID_ALTERNATE_BINDING, Map.of("destination", queueName))
+                    .build();
+            Binding waiting = BindingBuilder.bind(retryQueue).to(retryExchange).with(retryQueueName);
+            declarables.add(retryQueue);
+            declarables.add(waiting);
+        }
+        return new Declarables(declarables);
     }
 }

@@ -39,6 +39,16 @@ public final class TopologyNames {
         return queue + ".dlq";
     }
 
+    /** The direct exchange through which a queue's messages come back to it: from a retry queue, or a replay. */
+    public static String retryExchange(String queue) {
+        return queue + ".retry";
+    }
+
+    /** Where a failed message waits, for {@code delay}, before it returns to its queue. */
+    public static String retryQueue(String queue, java.time.Duration delay) {
+        return queue + ".retry." + delay.toMillis() + "ms";
+    }
+
     public String namespace() {
         return namespace;
     }

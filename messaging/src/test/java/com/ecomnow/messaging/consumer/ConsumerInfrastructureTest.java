@@ -5,13 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -20,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
+import com.ecomnow.messaging.admin.DeadLetterQueueAdmin;
 import com.ecomnow.messaging.event.EventHeaders;
 import com.ecomnow.messaging.event.InvalidEventException;
 import com.ecomnow.messaging.event.OrderCreated;
@@ -58,6 +67,9 @@ class ConsumerInfrastructureTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DeadLetterQueueAdmin dlqAdmin;
 
     private String queue() {
         return names.queue("test_queue");
@@ -170,6 +182,106 @@ class ConsumerInfrastructureTest {
         await().atMost(WAIT).until(() -> handler.effects(event.orderId()) == 1);
         assertThat(attempts.get()).isEqualTo(3);
         assertThat(rabbit.receive(TopologyNames.deadLetterQueue(queue()), 500)).isNull();
+    }
+
+    @Test
+    void aFailingMessageWaitsInTheBrokerForEachRetryWhileLaterMessagesFlowPastIt() {
+        OrderCreated failing = OrderEvents.orderCreated();
+        List<Long> attemptTimes = new CopyOnWriteArrayList<>();
+        handler.script(failing.orderId(), e -> {
+            attemptTimes.add(System.nanoTime());
+            throw new IllegalStateException("still broken");
+        });
+        OrderCreated later = OrderEvents.orderCreated();
+        AtomicLong laterProcessedAt = new AtomicLong();
+        handler.script(later.orderId(), e -> laterProcessedAt.set(System.nanoTime()));
+
+        publish(failing);
+        publish(later);
+
+        Message parked = receiveDeadLetter();
+        long parkedAt = System.nanoTime();
+        assertThat(parked).isNotNull();
+        assertThat(attemptTimes).hasSize(3);
+        assertThat(laterProcessedAt.get()).as("the later message was processed before the failing one was parked")
+                .isPositive().isLessThan(parkedAt);
+        // The configured delays (200 ms, 400 ms) separate the attempts; Qpid expires messages on a 500 ms tick.
+        assertThat(Duration.ofNanos(attemptTimes.get(1) - attemptTimes.get(0))).isBetween(Duration.ofMillis(190),
+                Duration.ofMillis(3000));
+        assertThat(Duration.ofNanos(attemptTimes.get(2) - attemptTimes.get(1))).isBetween(Duration.ofMillis(390),
+                Duration.ofMillis(3000));
+    }
+
+    @Test
+    void parkedMessagesCanBeListedAndReplayedToThisQueueOnceTheFaultIsGone() {
+        OrderCreated event = OrderEvents.orderCreated();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        handler.script(event.orderId(), e -> {
+            if (broken.get()) {
+                throw new IllegalStateException("fault not fixed yet");
+            }
+        });
+        publish(event);
+        await().atMost(WAIT).until(() -> messageCount(TopologyNames.deadLetterQueue(queue())) == 1);
+
+        DeadLetterQueueAdmin.Overview overview = dlqAdmin.peek(10);
+        assertThat(overview.count()).isEqualTo(1);
+        assertThat(overview.messages()).singleElement().satisfies(parked -> {
+            assertThat(parked.messageId()).isEqualTo(event.eventId().toString());
+            assertThat(parked.reason()).isEqualTo("fault not fixed yet");
+            assertThat(parked.exceptionType()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(parked.attempts()).isEqualTo("3");
+        });
+        assertThat(messageCount(TopologyNames.deadLetterQueue(queue()))).as("peeking leaves it parked").isEqualTo(1);
+        assertThat(dlqAdmin.replay(UUID.randomUUID().toString()).replayed()).as("another event id").isZero();
+
+        broken.set(false);
+        DeadLetterQueueAdmin.ReplayResult replay = dlqAdmin.replay(event.eventId().toString());
+
+        assertThat(replay.replayed()).isEqualTo(1);
+        assertThat(replay.replayedTo()).isEqualTo(queue());
+        await().atMost(WAIT).until(() -> handler.effects(event.orderId()) == 1);
+        assertThat(messageCount(TopologyNames.deadLetterQueue(queue()))).isZero();
+    }
+
+    static Stream<Arguments> badMessages() {
+        String valid = "{\"eventId\":\"6b0d3c36-8f3a-4f0e-9a39-0c4f6b1c2d3e\",\"orderId\":\"6b0d3c36-8f3a-4f0e-9a39-0c4f6b1c2d3f\","
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"customerEmail\":\"a@b.c\",\"items\":[{\"sku\":\"X\",\"quantity\":1,"
+                + "\"unitPrice\":1}],\"totalAmount\":1,\"currency\":\"EUR\"}";
+        return Stream.of(
+                Arguments.of("not JSON", "hello", "application/json", null, "not a valid order.created JSON"),
+                Arguments.of("JSON of the wrong shape", "[1,2]", "application/json", null, "not a valid order.created"),
+                Arguments.of("an unrelated object", "{\"hello\":\"world\"}", "application/json", null,
+                        "eventId is missing"),
+                Arguments.of("missing eventId", valid.replace("\"eventId\":\"6b0d3c36-8f3a-4f0e-9a39-0c4f6b1c2d3e\",", ""),
+                        "application/json", null, "eventId is missing"),
+                Arguments.of("unknown event type", valid, "application/json", "order.cancelled",
+                        "unknown event type 'order.cancelled'"),
+                Arguments.of("not JSON content", valid, "text/plain", null, "is not application/json"),
+                Arguments.of("huge body", "{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}", "application/json", null,
+                        "exceeds the 1048576 bytes allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badMessages")
+    void aBadMessageIsParkedWithItsReasonAndTheQueueKeepsFlowing(String name, String body, String contentType,
+            String type, String reason) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(contentType);
+        properties.setType(type);
+        String messageId = "bad-" + UUID.randomUUID();
+        properties.setMessageId(messageId);
+        rabbit.send(names.orderEventsExchange(), TopologyNames.ORDER_CREATED_ROUTING_KEY,
+                new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        OrderCreated good = OrderEvents.orderCreated();
+        publish(good);
+
+        Message parked = receiveDeadLetter();
+        assertThat(parked).isNotNull();
+        assertThat(parked.getMessageProperties().getMessageId()).isEqualTo(messageId);
+        assertThat(parked.getMessageProperties().<String>getHeader("x-exception-message")).contains(reason);
+        assertThat(parked.getMessageProperties().<Integer>getHeader(EventHeaders.ATTEMPTS)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> handler.effects(good.orderId()) == 1);
     }
 
     @Test

@@ -1,0 +1,151 @@
+package com.ecomnow.messaging.admin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import com.ecomnow.messaging.event.EventHeaders;
+import com.ecomnow.messaging.topology.TopologyNames;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+
+/**
+ * Looks into a service's dead-letter queue and moves messages back to the service's own queue, never to the
+ * fanout exchange: the other services already processed the event and must not get it again.
+ *
+ * <p>Both operations take messages with {@code basic.get} without acking them, so nothing is lost if the service
+ * dies half-way: whatever was not settled returns to the DLQ when the channel closes.
+ */
+public class DeadLetterQueueAdmin {
+
+    /** Headers that belonged to the failed attempts; a replayed message starts afresh. */
+    private static final List<String> FAILURE_HEADERS = List.of(EventHeaders.ATTEMPTS, EventHeaders.LAST_ERROR,
+            EventHeaders.EXCEPTION_TYPE, EventHeaders.FAILED_AT, EventHeaders.ORIGINAL_QUEUE, "x-exception-message",
+            "x-exception-stacktrace", "x-original-exchange", "x-original-routingKey", "x-death", "x-first-death-exchange",
+            "x-first-death-queue", "x-first-death-reason", "x-last-death-exchange", "x-last-death-queue",
+            "x-last-death-reason");
+
+    private final RabbitTemplate template;
+    private final String queue;
+    private final Clock clock;
+
+    public DeadLetterQueueAdmin(RabbitTemplate template, String queue, Clock clock) {
+        this.template = template;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public record ParkedMessage(String messageId, String type, String exceptionType, String reason, Object attempts,
+            String failedAt, String originalQueue, int bodyBytes, String bodyPreview) {
+    }
+
+    public record Overview(String queue, String deadLetterQueue, long count, List<ParkedMessage> messages) {
+    }
+
+    public record ReplayResult(String deadLetterQueue, String replayedTo, int replayed, List<String> messageIds) {
+    }
+
+    /** The number of parked messages and the first {@code limit} of them, left in place. */
+    public Overview peek(int limit) {
+        String dlq = TopologyNames.deadLetterQueue(queue);
+        return template.execute(channel -> {
+            long count = channel.queueDeclarePassive(dlq).getMessageCount();
+            List<ParkedMessage> messages = new ArrayList<>();
+            List<Long> taken = new ArrayList<>();
+            try {
+                for (int i = 0; i < Math.min(limit, count); i++) {
+                    GetResponse response = channel.basicGet(dlq, false);
+                    if (response == null) {
+                        break;
+                    }
+                    taken.add(response.getEnvelope().getDeliveryTag());
+                    messages.add(describe(response));
+                }
+            }
+            finally {
+                requeue(channel, taken);
+            }
+            return new Overview(queue, dlq, count, messages);
+        });
+    }
+
+    /**
+     * Moves parked messages back to the service's queue: all of them, or only those whose {@code message_id}
+     * (the event id) is {@code eventId}. Each is acked in the DLQ only after the broker confirmed its copy.
+     */
+    public ReplayResult replay(String eventId) {
+        String dlq = TopologyNames.deadLetterQueue(queue);
+        return template.execute(channel -> {
+            long count = channel.queueDeclarePassive(dlq).getMessageCount();
+            List<String> replayed = new ArrayList<>();
+            List<Long> skipped = new ArrayList<>();
+            try {
+                // Only what was parked when we started: a message that fails again is not replayed twice.
+                for (long i = 0; i < count; i++) {
+                    GetResponse response = channel.basicGet(dlq, false);
+                    if (response == null) {
+                        break;
+                    }
+                    long tag = response.getEnvelope().getDeliveryTag();
+                    String messageId = response.getProps().getMessageId();
+                    if (eventId != null && !eventId.equals(messageId)) {
+                        skipped.add(tag);
+                        continue;
+                    }
+                    channel.basicPublish(TopologyNames.retryExchange(queue), queue, true, freshStart(response),
+                            response.getBody());
+                    channel.waitForConfirmsOrDie(10_000);
+                    channel.basicAck(tag, false);
+                    replayed.add(messageId);
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while replaying " + dlq, ex);
+            }
+            finally {
+                requeue(channel, skipped);
+            }
+            return new ReplayResult(dlq, queue, replayed.size(), replayed);
+        });
+    }
+
+    private AMQP.BasicProperties freshStart(GetResponse response) {
+        Map<String, Object> headers = new HashMap<>();
+        if (response.getProps().getHeaders() != null) {
+            headers.putAll(response.getProps().getHeaders());
+        }
+        FAILURE_HEADERS.forEach(headers::remove);
+        headers.put(EventHeaders.REPLAYED_AT, clock.instant().toString());
+        return response.getProps().builder().headers(headers).build();
+    }
+
+    private static void requeue(Channel channel, List<Long> deliveryTags) throws IOException {
+        // One by one: Qpid mishandles a multiple nack.
+        for (long tag : deliveryTags) {
+            channel.basicNack(tag, false, true);
+        }
+    }
+
+    private static ParkedMessage describe(GetResponse response) {
+        AMQP.BasicProperties properties = response.getProps();
+        Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+        String body = new String(response.getBody(), StandardCharsets.UTF_8);
+        return new ParkedMessage(properties.getMessageId(), properties.getType(),
+                text(headers.get(EventHeaders.EXCEPTION_TYPE)), text(headers.get("x-exception-message")),
+                headers.get(EventHeaders.ATTEMPTS) == null ? null : text(headers.get(EventHeaders.ATTEMPTS)),
+                text(headers.get(EventHeaders.FAILED_AT)), text(headers.get(EventHeaders.ORIGINAL_QUEUE)),
+                response.getBody().length, body.length() <= 200 ? body : body.substring(0, 200) + "...");
+    }
+
+    private static String text(Object header) {
+        return header == null ? null : header.toString();
+    }
+}
