@@ -11,7 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -156,7 +164,11 @@ class OrderApiTest {
                 Arguments.of("missing payment token", VALID.replace("\"paymentToken\":\"tok_visa\",", ""), 400,
                         "paymentToken"),
                 Arguments.of("unknown SKU", VALID.replace("PEN-001", "NOPE-404"), 422, "NOPE-404"),
-                Arguments.of("declined payment", VALID.replace("tok_visa", "tok_declined"), 402, "declined"));
+                Arguments.of("declined payment", VALID.replace("tok_visa", "tok_declined"), 402, "declined"),
+                Arguments.of("body over 1 MiB", VALID.replace("\"paymentToken\"",
+                        "\"padding\":\"" + "x".repeat(1024 * 1024) + "\",\"paymentToken\""), 413, "larger than"),
+                Arguments.of("not an object", "[1,2,3]", 400, "Malformed request"),
+                Arguments.of("null item", VALID.replaceAll("\"items\":\\[.*\\]", "\"items\":[null]"), 400, "items[0]"));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -177,6 +189,96 @@ class OrderApiTest {
         assertThat(count("orders")).isEqualTo(ordersBefore);
         assertThat(count("outbox_events")).isEqualTo(eventsBefore);
         assertThat(rabbit.receive(names.queue("capture"), 300)).isNull();
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnTheOriginalOrderAndCreateNothing() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        int ordersBefore = count("orders");
+
+        String first = mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).content(VALID))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).content(VALID))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+
+        String id = com.jayway.jsonpath.JsonPath.read(first, "$.id");
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(second, "$.id")).isEqualTo(id);
+        assertThat(count("orders")).isEqualTo(ordersBefore + 1);
+        assertThat(count("outbox_events")).isEqualTo(count("orders"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIs422() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+                .content(VALID)).andExpect(status().isCreated());
+        int ordersBefore = count("orders");
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+                .content(VALID.replace("\"quantity\":2", "\"quantity\":3")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Idempotency-Key reused"));
+        assertThat(count("orders")).isEqualTo(ordersBefore);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyCreateOneOrder() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        int ordersBefore = count("orders");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(VALID))
+                        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(com.jayway.jsonpath.JsonPath.read(answer.get(30, TimeUnit.SECONDS), "$.id"));
+            }
+            assertThat(ids).hasSize(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("orders")).isEqualTo(ordersBefore + 1);
+    }
+
+    @Test
+    void aFailedRequestReleasesItsIdempotencyKey() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        String declined = VALID.replace("tok_visa", "tok_declined");
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+                .content(declined)).andExpect(status().isPaymentRequired());
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+                .content(VALID)).andExpect(status().isCreated());
+    }
+
+    @Test
+    void anEventWhoseRelayCrashedBeforeMarkingItIsPublishedAgainWithTheSameEventId() throws Exception {
+        String id = placeOrder();
+        Message first = rabbit.receive(names.queue("capture"), 10_000);
+        assertThat(first).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from outbox_events where aggregate_id = ? and published_at is not null",
+                Integer.class, UUID.fromString(id)) == 1);
+
+        // The state a crash between the broker's confirm and the update leaves behind.
+        jdbc.update("update outbox_events set published_at = null where aggregate_id = ?", UUID.fromString(id));
+
+        Message again = rabbit.receive(names.queue("capture"), 15_000);
+        assertThat(again).as("republished by the sweep").isNotNull();
+        assertThat(again.getMessageProperties().getMessageId()).isEqualTo(first.getMessageProperties().getMessageId());
+        assertThat(messages.read(again).orderId()).hasToString(id);
     }
 
     @Test

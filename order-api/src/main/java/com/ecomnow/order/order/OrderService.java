@@ -3,6 +3,7 @@ package com.ecomnow.order.order;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,12 @@ public class OrderService {
     }
 
     public Order placeOrder(PlaceOrderRequest request, String correlationId) {
+        return placeOrder(request, correlationId, order -> {
+        });
+    }
+
+    /** @param inSameTransaction more work that must commit (or not) together with the order */
+    public Order placeOrder(PlaceOrderRequest request, String correlationId, Consumer<Order> inSameTransaction) {
         PricedOrder priced = pricing.price(request.items());
         // Charged outside the transaction: a slow provider must not hold a database connection.
         String paymentRef = payments.charge(request.paymentToken(), priced.total(), priced.currency());
@@ -46,6 +53,7 @@ public class OrderService {
         return transaction.execute(status -> {
             orders.save(order);
             outbox.add(orderCreated(order), correlationId);
+            inSameTransaction.accept(order);
             return order;
         });
     }

@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.ecomnow.order.idempotency.IdempotencyConflictException;
 import com.ecomnow.order.order.OrderNotFoundException;
 import com.ecomnow.order.order.UnknownSkuException;
 import com.ecomnow.order.payment.PaymentDeclinedException;
@@ -51,6 +52,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable tooLarge = ex.getMostSpecificCause();
+        if (tooLarge instanceof RequestTooLargeException limit) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(limit));
+        }
         String detail = "The request body is not valid JSON for an order";
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().stream()
@@ -86,6 +91,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PaymentDeclinedException.class)
     ProblemDetail paymentDeclined(PaymentDeclinedException ex) {
         return problem(HttpStatus.PAYMENT_REQUIRED, "payment-declined", "Payment declined", ex.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail idempotencyConflict(IdempotencyConflictException ex) {
+        return ex.isInProgress()
+                ? problem(HttpStatus.CONFLICT, "idempotency-in-progress", "Request in progress", ex.getMessage())
+                : problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                        ex.getMessage());
+    }
+
+    @ExceptionHandler(RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestTooLargeException ex) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", ex.getMessage());
     }
 
     @ExceptionHandler(OrderNotFoundException.class)

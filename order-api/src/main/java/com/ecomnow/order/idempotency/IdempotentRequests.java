@@ -1,0 +1,137 @@
+package com.ecomnow.order.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ecomnow.order.order.Order;
+import com.ecomnow.order.order.OrderService;
+import com.ecomnow.order.order.PlaceOrderRequest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} for {@code POST /orders}: a client that retries after a timeout gets the order it
+ * already created, not a second one (and not a second charge).
+ *
+ * <p>The key is claimed with an insert before anything else happens; its primary key makes concurrent requests
+ * with one key create one order. The claim is completed with the order id in the order's own transaction, and
+ * released if placing the order fails, so the client may try again with the same key.
+ */
+@Component
+public class IdempotentRequests {
+
+    static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(5);
+
+    private final IdempotencyKeyRepository keys;
+    private final OrderService orders;
+    private final TransactionTemplate transaction;
+    private final JsonMapper jsonMapper;
+    private final Clock clock = Clock.systemUTC();
+
+    public IdempotentRequests(IdempotencyKeyRepository keys, OrderService orders, TransactionTemplate transaction,
+            JsonMapper jsonMapper) {
+        this.keys = keys;
+        this.orders = orders;
+        this.transaction = transaction;
+        this.jsonMapper = jsonMapper;
+    }
+
+    public record Result(Order order, boolean replayed) {
+    }
+
+    /** Places the order once per key, or returns the order an earlier request with this key created. */
+    public Result place(String key, PlaceOrderRequest request, String correlationId) {
+        String hash = hash(request);
+        Optional<UUID> earlier = claimOrFindEarlier(key, hash);
+        if (earlier.isPresent()) {
+            return new Result(orders.find(earlier.get()), true);
+        }
+        try {
+            return new Result(orders.placeOrder(request, correlationId, placed -> keys.complete(key, placed.getId())),
+                    false);
+        }
+        catch (RuntimeException failed) {
+            keys.deleteById(key); // nothing was created: the same key may be used again
+            throw failed;
+        }
+    }
+
+    private Optional<UUID> claimOrFindEarlier(String key, String hash) {
+        Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
+        while (true) {
+            IdempotencyKey existing = keys.findById(key).orElse(null);
+            if (existing != null && existing.getCreatedAt().isBefore(clock.instant().minus(RETENTION))) {
+                keys.deleteById(key); // expired: the key is free again
+                existing = null;
+            }
+            if (existing == null) {
+                if (tryClaim(key, hash)) {
+                    return Optional.empty();
+                }
+                continue; // a concurrent request claimed it first
+            }
+            if (!existing.getRequestHash().equals(hash)) {
+                throw new IdempotencyConflictException(
+                        "Idempotency-Key '" + key + "' was already used with a different request", false);
+            }
+            if (existing.getOrderId() != null) {
+                return Optional.of(existing.getOrderId());
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new IdempotencyConflictException(
+                        "A request with Idempotency-Key '" + key + "' is still being processed", true);
+            }
+            sleep();
+        }
+    }
+
+    private boolean tryClaim(String key, String hash) {
+        try {
+            transaction.executeWithoutResult(status -> keys.saveAndFlush(new IdempotencyKey(key, hash,
+                    clock.instant())));
+            return true;
+        }
+        catch (DataIntegrityViolationException alreadyClaimed) {
+            return false;
+        }
+    }
+
+    /** The request as canonical JSON (our own record, so field order is fixed), hashed. */
+    String hash(PlaceOrderRequest request) {
+        try {
+            byte[] canonical = jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetExpiredKeys() {
+        keys.deleteCreatedBefore(clock.instant().minus(RETENTION));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}
