@@ -61,6 +61,36 @@ class BrokerRestartIT {
     }
 
     @Test
+    void ordersAcceptedWhileTheBrokerIsDownReachEveryConsumerOnceItIsBack() {
+        long factsBefore = Orders.analyticsOrders(system);
+        int stockBefore = Orders.available(system, "BAG-001");
+        system.stopBroker();
+
+        List<UUID> orders = new ArrayList<>();
+        long slowest = 0;
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            orders.add(Orders.place(system, Map.of("BAG-001", 1))); // asserts 201
+            slowest = Math.max(slowest, System.nanoTime() - start);
+        }
+        assertThat(Duration.ofNanos(slowest)).as("the order API does not wait for the broker")
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(Orders.analyticsOrders(system)).isEqualTo(factsBefore);
+
+        system.startBroker();
+
+        await(CATCH_UP, "20 facts after the broker is back",
+                () -> Orders.analyticsOrders(system) == factsBefore + 20);
+        await(CATCH_UP, "an email for each of 20 orders",
+                () -> orders.stream().allMatch(id -> Orders.emailsFor(system, id) >= 1));
+        await(CATCH_UP, "20 bags taken from stock", () -> Orders.available(system, "BAG-001") == stockBefore - 20);
+        assertThat(orders).allSatisfy(id -> assertThat(Orders.emailsFor(system, id)).isEqualTo(1));
+        LocalSystem.sleep(2_000); // time for a duplicate to show, if there were one
+        assertThat(Orders.analyticsOrders(system)).isEqualTo(factsBefore + 20);
+        assertThat(Orders.available(system, "BAG-001")).isEqualTo(stockBefore - 20);
+    }
+
+    @Test
     void aPoisonMessageEndsInTheDeadLetterQueueWithItsReason() {
         Orders.publishPoison(system, "{\"orderId\":\"not-a-uuid\"}");
 
