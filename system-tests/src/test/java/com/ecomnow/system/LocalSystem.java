@@ -80,8 +80,8 @@ final class LocalSystem implements AutoCloseable {
             }
             for (String service : List.of(ORDER_API, EMAIL, INVENTORY, ANALYTICS)) {
                 system.ports.put(service, freePort());
-                system.startService(service);
             }
+            system.ports.keySet().forEach(system::startService);
             for (String service : system.services.keySet()) {
                 system.awaitHealthy(service);
             }
@@ -122,6 +122,10 @@ final class LocalSystem implements AutoCloseable {
         environment.put(PORT_VARIABLES.get(service), String.valueOf(ports.get(service)));
         // A fast sweep makes recovery after a broker outage quick to observe.
         environment.put("ECOMNOW_OUTBOX_SWEEP_INTERVAL", "1s");
+        // Where order-api's synchronous anti-pattern (POST /sync/orders) finds the consumers.
+        environment.put("ECOMNOW_SYNC_EMAIL_URL", "http://127.0.0.1:" + ports.get(EMAIL));
+        environment.put("ECOMNOW_SYNC_INVENTORY_URL", "http://127.0.0.1:" + ports.get(INVENTORY));
+        environment.put("ECOMNOW_SYNC_ANALYTICS_URL", "http://127.0.0.1:" + ports.get(ANALYTICS));
         JavaProcess process = new JavaProcess(service,
                 ROOT.resolve(service).resolve("target").resolve(service + "-" + VERSION + ".jar"), environment,
                 dataDir).start();

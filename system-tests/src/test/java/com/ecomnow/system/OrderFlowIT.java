@@ -88,6 +88,28 @@ class OrderFlowIT {
     }
 
     @Test
+    @Order(4)
+    void theSynchronousAntiPatternHasDoneEverythingWhenItAnswersAndCountsOnce() {
+        long factsBefore = Orders.analyticsOrders(system);
+        int lamps = Orders.available(system, "LAMP-001");
+
+        var response = system.postJson(LocalSystem.ORDER_API, "/sync/orders", "{\"customerEmail\":\"sync@example.com\","
+                + "\"paymentToken\":\"tok_visa\",\"items\":[{\"sku\":\"LAMP-001\",\"quantity\":1}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        UUID orderId = UUID.fromString(system.readJson(response.body()).get("orderId").asString());
+        // No waiting: the synchronous path answered only after all three services were done.
+        assertThat(Orders.emailsFor(system, orderId)).isEqualTo(1);
+        assertThat(Orders.analyticsOrders(system)).isEqualTo(factsBefore + 1);
+        assertThat(Orders.available(system, "LAMP-001")).isEqualTo(lamps - 1);
+        // The same event also arrives through the queue; the inbox makes it a no-op.
+        LocalSystem.sleep(3_000);
+        assertThat(Orders.emailsFor(system, orderId)).isEqualTo(1);
+        assertThat(Orders.analyticsOrders(system)).isEqualTo(factsBefore + 1);
+        assertThat(Orders.available(system, "LAMP-001")).isEqualTo(lamps - 1);
+    }
+
+    @Test
     @Order(3)
     void aPoisonMessageEndsInEachDeadLetterQueueWithItsReason() {
         Orders.publishPoison(system, "this is not an order");

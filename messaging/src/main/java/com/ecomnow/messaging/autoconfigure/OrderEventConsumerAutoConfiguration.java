@@ -34,6 +34,7 @@ import com.ecomnow.messaging.consumer.OrderEventHandler;
 import com.ecomnow.messaging.consumer.OrderEventProcessor;
 import com.ecomnow.messaging.consumer.ProcessedEventInbox;
 import com.ecomnow.messaging.consumer.RetryScheduler;
+import com.ecomnow.messaging.consumer.SynchronousOrderEventController;
 import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.topology.ConsumerTopology;
 import com.ecomnow.messaging.topology.TopologyNames;
@@ -83,11 +84,14 @@ public class OrderEventConsumerAutoConfiguration {
             TopologyNames names, ConsumerProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
         String queue = queueName(names, properties);
         requirePublisherConfirms(rabbitTemplate);
-        return new OrderEventProcessor(messages, handler, inbox, new TransactionTemplate(transactionManager),
+        OrderEventProcessor processor = new OrderEventProcessor(messages, handler, inbox,
+                new TransactionTemplate(transactionManager),
                 new RetryScheduler(rabbitTemplate, queue, properties.getRetry().getDelays()),
                 new DeadLetterPublisher(rabbitTemplate, queue, Clock.systemUTC()),
                 new ConsumerMetrics(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), queue),
                 properties.getMaxMessageSize().toBytes());
+        processor.setSimulatedLatency(properties.getSimulatedLatency());
+        return processor;
     }
 
     @Bean
@@ -121,6 +125,11 @@ public class OrderEventConsumerAutoConfiguration {
         @Bean
         DeadLetterQueueController deadLetterQueueController(DeadLetterQueueAdmin admin) {
             return new DeadLetterQueueController(admin);
+        }
+
+        @Bean
+        SynchronousOrderEventController synchronousOrderEventController(OrderEventProcessor processor) {
+            return new SynchronousOrderEventController(processor);
         }
     }
 

@@ -29,6 +29,9 @@ public class ConsumerProperties {
     /** A larger message is parked at once: events are small, and a huge one is a mistake or an attack. */
     private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
+    /** Added to the handling of every event, for the workshop labs and the sync-vs-async comparison. */
+    private Duration simulatedLatency = Duration.ZERO;
+
     /** Whether the listener starts with the service; off lets an operator (or a test) start it later. */
     private boolean autoStartup = true;
 
@@ -98,6 +101,14 @@ public class ConsumerProperties {
 
     public void setMaxMessageSize(DataSize maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
+    }
+
+    public Duration getSimulatedLatency() {
+        return simulatedLatency;
+    }
+
+    public void setSimulatedLatency(Duration simulatedLatency) {
+        this.simulatedLatency = simulatedLatency;
     }
 
     public boolean isAutoStartup() {

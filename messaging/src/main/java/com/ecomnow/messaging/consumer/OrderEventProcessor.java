@@ -37,6 +37,7 @@ public class OrderEventProcessor {
     private final DeadLetterPublisher deadLetters;
     private final ConsumerMetrics metrics;
     private final long maxMessageBytes;
+    private Duration simulatedLatency = Duration.ZERO;
 
     public OrderEventProcessor(OrderEventMessages messages, OrderEventHandler handler, ProcessedEventInbox inbox,
             TransactionTemplate transaction, RetryScheduler retries, DeadLetterPublisher deadLetters,
@@ -49,6 +50,22 @@ public class OrderEventProcessor {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** Workshop knob: makes every event take this much longer, to show what a slow service does. */
+    public void setSimulatedLatency(Duration simulatedLatency) {
+        this.simulatedLatency = simulatedLatency;
+    }
+
+    private void simulateLatency() {
+        if (!simulatedLatency.isZero()) {
+            try {
+                Thread.sleep(simulatedLatency.toMillis());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public Outcome process(Message message) {
@@ -90,6 +107,16 @@ public class OrderEventProcessor {
         }
     }
 
+    /**
+     * The synchronous path of the "before" architecture: the same validation, inbox and handler, called over HTTP
+     * instead of from the queue. Failures are the caller's problem, as they were in the old design.
+     */
+    public Outcome applyDirectly(OrderCreated event) {
+        Outcome outcome = metrics.processingTimer().record(() -> applyOnce(event.requireValid()));
+        metrics.record(outcome);
+        return outcome;
+    }
+
     private OrderCreated read(Message message) {
         if (message.getBody().length > maxMessageBytes) {
             throw new InvalidEventException("message of " + message.getBody().length + " bytes exceeds the "
@@ -108,6 +135,7 @@ public class OrderEventProcessor {
                     log.debug("Skipping duplicate event {}", event.eventId());
                     return Outcome.DUPLICATE;
                 }
+                simulateLatency();
                 handler.handle(event);
                 return Outcome.PROCESSED;
             });

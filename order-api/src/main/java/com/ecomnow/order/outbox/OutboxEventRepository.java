@@ -17,6 +17,8 @@ public interface OutboxEventRepository extends JpaRepository<OutboxEvent, UUID> 
 
     long countByPublishedAtIsNull();
 
+    java.util.Optional<OutboxEvent> findFirstByAggregateId(UUID aggregateId);
+
     @Transactional
     @Modifying
     @Query("update OutboxEvent e set e.publishedAt = :at, e.attempts = e.attempts + 1, e.lastError = null "

@@ -1,0 +1,78 @@
+package com.ecomnow.order.sync;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import com.ecomnow.messaging.event.OrderCreated;
+import com.ecomnow.order.order.Order;
+import com.ecomnow.order.order.OrderService;
+import com.ecomnow.order.order.PlaceOrderRequest;
+import com.ecomnow.order.outbox.OutboxEventRepository;
+import com.ecomnow.order.web.CorrelationIdFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * THE ANTI-PATTERN, kept only to measure what EcomNow replaced: {@code POST /sync/orders} places the order and
+ * then calls email, inventory and analytics over HTTP, one after another, before answering, exactly like the
+ * case study's old {@code place_order}. Its response time is the sum of theirs, and it fails when any of them
+ * fails. The order's event still goes through the outbox too; the consumers' inbox makes the second copy a
+ * no-op. Use {@code POST /orders}.
+ */
+@RestController
+class SynchronousOrderController {
+
+    private final OrderService orderService;
+    private final OutboxEventRepository outbox;
+    private final JsonMapper jsonMapper;
+    private final RestClient http;
+    private final List<URI> services;
+
+    SynchronousOrderController(OrderService orderService, OutboxEventRepository outbox, JsonMapper jsonMapper,
+            RestClient.Builder builder, SyncProperties properties) {
+        this.orderService = orderService;
+        this.outbox = outbox;
+        this.jsonMapper = jsonMapper;
+        HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(properties.timeout(),
+                properties.timeout());
+        this.http = builder.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings)).build();
+        this.services = List.of(properties.inventoryUrl(), properties.emailUrl(), properties.analyticsUrl());
+    }
+
+    @PostMapping(path = "/sync/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> place(@Valid @RequestBody PlaceOrderRequest request,
+            @RequestAttribute(CorrelationIdFilter.ATTRIBUTE) String correlationId) {
+        Order order = orderService.placeOrder(request, correlationId);
+        String event = outbox.findFirstByAggregateId(order.getId()).orElseThrow().getPayload();
+        for (URI service : services) {
+            http.post().uri(service.resolve("/sync/order-created")).contentType(MediaType.APPLICATION_JSON)
+                    .header(CorrelationIdFilter.HEADER, correlationId).body(event).retrieve().toBodilessEntity();
+        }
+        return ResponseEntity.created(URI.create("/orders/" + order.getId()))
+                .body(jsonMapper.readValue(event, OrderCreated.class));
+    }
+
+    @ExceptionHandler(RestClientException.class)
+    ProblemDetail downstreamFailed(RestClientException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+                "A downstream service failed, so the whole order request fails: " + ex.getMessage());
+        problem.setTitle("Downstream service failed (synchronous anti-pattern)");
+        return problem;
+    }
+}
