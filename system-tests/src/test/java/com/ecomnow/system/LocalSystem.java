@@ -61,6 +61,7 @@ final class LocalSystem implements AutoCloseable {
         LocalSystem system;
         try {
             system = new LocalSystem(Files.createTempDirectory("ecomnow-system-"));
+            System.out.println("[ecomnow-system] data and process logs: " + system.dataDir);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
