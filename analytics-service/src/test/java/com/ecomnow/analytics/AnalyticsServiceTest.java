@@ -25,6 +25,8 @@ import com.ecomnow.messaging.event.TestEventPublisher;
 import com.ecomnow.messaging.topology.TopologyNames;
 import com.ecomnow.testsupport.BrokerIntegrationTest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 @SpringBootTest
 @AutoConfigureMockMvc
 @BrokerIntegrationTest
@@ -47,18 +49,23 @@ class AnalyticsServiceTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void recordsOneFactPerOrderAndSummarisesThem() throws Exception {
         TestEventPublisher events = new TestEventPublisher(rabbit, names, messages);
-        OrderCreated first = OrderEvents.orderCreated(line("BOOK-001", 2, "42.50"), line("PEN-001", 1, "18.00"));
+        // The same line twice is allowed in an order; both lines must be recorded.
+        OrderCreated first = OrderEvents.orderCreated(line("BOOK-001", 1, "42.50"), line("BOOK-001", 1, "42.50"),
+                line("PEN-001", 1, "18.00"));
         OrderCreated second = OrderEvents.orderCreated(line("PEN-001", 4, "18.00"));
+        double duplicatesBefore = duplicates();
 
         events.publish(first);
         events.publish(second);
         events.publish(first); // redelivered: must not count twice
 
-        await().atMost(WAIT).until(() -> facts() == 2);
-        await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+        await().atMost(WAIT).until(() -> facts() == 2 && duplicates() == duplicatesBefore + 1);
         assertThat(facts()).isEqualTo(2);
         mvc.perform(get("/analytics/summary")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.orders").value(2))
@@ -74,6 +81,12 @@ class AnalyticsServiceTest {
 
     private static OrderLineItem line(String sku, int quantity, String price) {
         return new OrderLineItem(sku, sku, quantity, new BigDecimal(price));
+    }
+
+    private double duplicates() {
+        var counter = meters.find("ecomnow.consumer.messages").tag("queue", names.queue("analytics_queue"))
+                .tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int facts() {

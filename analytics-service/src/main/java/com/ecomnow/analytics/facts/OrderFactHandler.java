@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,14 +37,14 @@ class OrderFactHandler implements OrderEventHandler {
                 order.orderId(), order.eventId(), Timestamp.from(order.occurredAt()), Timestamp.from(processedAt),
                 lagMs, order.totalAmount(), order.currency(), itemsCount);
         List<OrderLineItem> items = order.items();
+        List<Object[]> lines = new ArrayList<>(items.size());
+        for (int lineNo = 0; lineNo < items.size(); lineNo++) {
+            // By position, not by value: an order may have the same line twice.
+            OrderLineItem item = items.get(lineNo);
+            lines.add(new Object[] { order.orderId(), lineNo, item.sku(), item.name(), item.quantity(),
+                    item.lineTotal() });
+        }
         jdbc.batchUpdate("insert into order_fact_lines (order_id, line_no, sku, name, quantity, revenue) "
-                + "values (?, ?, ?, ?, ?, ?)", items, items.size(), (statement, item) -> {
-                    statement.setObject(1, order.orderId());
-                    statement.setInt(2, items.indexOf(item));
-                    statement.setString(3, item.sku());
-                    statement.setString(4, item.name());
-                    statement.setInt(5, item.quantity());
-                    statement.setBigDecimal(6, item.lineTotal());
-                });
+                + "values (?, ?, ?, ?, ?, ?)", lines);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
@@ -15,6 +16,7 @@ import com.ecomnow.messaging.topology.TopologyNames;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.ReturnListener;
 
 /**
  * Looks into a service's dead-letter queue and moves messages back to the service's own queue, never to the
@@ -31,6 +33,9 @@ public class DeadLetterQueueAdmin {
             "x-exception-stacktrace", "x-original-exchange", "x-original-routingKey", "x-death", "x-first-death-exchange",
             "x-first-death-queue", "x-first-death-reason", "x-last-death-exchange", "x-last-death-queue",
             "x-last-death-reason");
+
+    /** One replay call moves at most this many messages; call again for more. */
+    static final int MAX_PER_REPLAY = 10_000;
 
     private final RabbitTemplate template;
     private final String queue;
@@ -60,7 +65,7 @@ public class DeadLetterQueueAdmin {
             List<ParkedMessage> messages = new ArrayList<>();
             List<Long> taken = new ArrayList<>();
             try {
-                for (int i = 0; i < Math.min(limit, count); i++) {
+                for (int i = 0; i < limit; i++) {
                     GetResponse response = channel.basicGet(dlq, false);
                     if (response == null) {
                         break;
@@ -83,12 +88,18 @@ public class DeadLetterQueueAdmin {
     public ReplayResult replay(String eventId) {
         String dlq = TopologyNames.deadLetterQueue(queue);
         return template.execute(channel -> {
-            long count = channel.queueDeclarePassive(dlq).getMessageCount();
             List<String> replayed = new ArrayList<>();
             List<Long> skipped = new ArrayList<>();
+            // The publish is mandatory: RabbitMQ returns an unroutable message and then acks it, so a return
+            // must count as failure, or the message would leave the DLQ for nowhere.
+            AtomicBoolean returned = new AtomicBoolean();
+            ReturnListener onReturn = (code, text, exchange, routingKey, properties, body) -> returned.set(true);
+            channel.addReturnListener(onReturn);
             try {
-                // Only what was parked when we started: a message that fails again is not replayed twice.
-                for (long i = 0; i < count; i++) {
+                // Until the DLQ has nothing left to give: skipped messages stay unacked (so basic.get does not hand
+                // them out again) until the end. The message count is not used as the bound: right after a
+                // requeue it can lag behind.
+                for (int i = 0; i < MAX_PER_REPLAY; i++) {
                     GetResponse response = channel.basicGet(dlq, false);
                     if (response == null) {
                         break;
@@ -99,9 +110,16 @@ public class DeadLetterQueueAdmin {
                         skipped.add(tag);
                         continue;
                     }
+                    skipped.add(tag); // requeued unless it is safely replayed below
+                    returned.set(false);
                     channel.basicPublish(TopologyNames.retryExchange(queue), queue, true, freshStart(response),
                             response.getBody());
                     channel.waitForConfirmsOrDie(10_000);
+                    if (returned.get()) {
+                        throw new IllegalStateException("No route from " + TopologyNames.retryExchange(queue)
+                                + " to " + queue + ": is the service's topology declared?");
+                    }
+                    skipped.remove(Long.valueOf(tag));
                     channel.basicAck(tag, false);
                     replayed.add(messageId);
                 }
@@ -111,6 +129,7 @@ public class DeadLetterQueueAdmin {
                 throw new IllegalStateException("Interrupted while replaying " + dlq, ex);
             }
             finally {
+                channel.removeReturnListener(onReturn);
                 requeue(channel, skipped);
             }
             return new ReplayResult(dlq, queue, replayed.size(), replayed);

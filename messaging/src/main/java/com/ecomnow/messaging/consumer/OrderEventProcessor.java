@@ -140,10 +140,14 @@ public class OrderEventProcessor {
                 return Outcome.PROCESSED;
             });
         }
-        catch (DuplicateKeyException concurrentCopy) {
-            // Another thread committed the same event while we waited for its row lock.
-            log.debug("Skipping duplicate event {} processed concurrently", event.eventId());
-            return Outcome.DUPLICATE;
+        catch (DuplicateKeyException duplicate) {
+            // Another thread committed the same event while we waited for its row lock. Anything else that
+            // violates a unique key (the handler's own tables) is a real failure, not a duplicate.
+            if (inbox.contains(event.eventId())) {
+                log.debug("Skipping duplicate event {} processed concurrently", event.eventId());
+                return Outcome.DUPLICATE;
+            }
+            throw duplicate;
         }
     }
 }

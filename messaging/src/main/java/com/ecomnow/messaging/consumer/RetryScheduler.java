@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import com.ecomnow.messaging.event.EventHeaders;
@@ -51,6 +52,8 @@ public class RetryScheduler {
     /** Republishes the message to wait before attempt {@code attempt + 1}, and waits for the broker's confirm. */
     public Duration schedule(Message message, int attempt, Throwable reason) {
         Duration delay = delays.get(attempt - 1);
+        // A received message has no delivery mode; without this the waiting copy would not survive a restart.
+        message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         message.getMessageProperties().setHeader(EventHeaders.ATTEMPTS, attempt);
         message.getMessageProperties().setHeader(EventHeaders.LAST_ERROR, abbreviate(reason.toString()));
         template.invoke(sender -> {

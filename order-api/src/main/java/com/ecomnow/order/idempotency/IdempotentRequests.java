@@ -34,6 +34,8 @@ public class IdempotentRequests {
 
     static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(5);
+    /** A claim this old without an order belongs to a request that crashed; no request takes this long. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final IdempotencyKeyRepository keys;
     private final OrderService orders;
@@ -73,8 +75,11 @@ public class IdempotentRequests {
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
         while (true) {
             IdempotencyKey existing = keys.findById(key).orElse(null);
-            if (existing != null && existing.getCreatedAt().isBefore(clock.instant().minus(RETENTION))) {
-                keys.deleteById(key); // expired: the key is free again
+            if (existing != null && (existing.getCreatedAt().isBefore(clock.instant().minus(RETENTION))
+                    || existing.getOrderId() == null
+                            && existing.getCreatedAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))) {
+                // Expired, or claimed by a request that died before finishing: the key is free again.
+                keys.deleteById(key);
                 existing = null;
             }
             if (existing == null) {
