@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Starts EcomNow on this machine: the embedded broker (unless a broker already answers), order-api and the three
-# consumer services, each as its own JVM. Needs Java 17+ and nothing else. Ctrl-C stops what it started.
+# consumer services, each as its own JVM. Ctrl-C stops what it started.
 #
 #   ./run-local.sh           build what is missing or stale, then start everything
 #   ./run-local.sh --reset   delete the local data (databases, broker store) first
 #
-# Environment: ECOMNOW_DATA_DIR (default ./data), ECOMNOW_LOG_DIR (default ./logs),
+# Needs Java 17+ and curl.
+# Environment: ECOMNOW_DATA_DIR (default ./data), ECOMNOW_LOG_DIR (default ./logs), ORDER_API_PORT etc.,
 # SPRING_RABBITMQ_HOST / SPRING_RABBITMQ_PORT (default 127.0.0.1:5672), HEALTH_TIMEOUT seconds (default 180).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,27 +17,35 @@ BROKER_HOST=${SPRING_RABBITMQ_HOST:-127.0.0.1}
 BROKER_PORT=${SPRING_RABBITMQ_PORT:-5672}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}
 VERSION=1.0.0-SNAPSHOT
-SERVICES=(order-api:8080 email-service:8081 inventory-service:8082 analytics-service:8083)
+# Consumers first: their queues must exist before order-api's first event (see README, Reliability).
+SERVICES=(email-service:${EMAIL_SERVICE_PORT:-8081} inventory-service:${INVENTORY_SERVICE_PORT:-8082}
+          analytics-service:${ANALYTICS_SERVICE_PORT:-8083} order-api:${ORDER_API_PORT:-8080})
 BROKER_JAR=broker/target/ecomnow-broker.jar
 
+RESET=false
 if [[ "${1:-}" == "--reset" ]]; then
-  echo "Deleting local data in $DATA_DIR"
-  rm -rf "$DATA_DIR"
+  RESET=true
   shift
 fi
 if [[ $# -gt 0 ]]; then
-  sed -n '2,9p' "$0"; exit 2
+  sed -n '2,10p' "$0"; exit 2
 fi
+command -v java >/dev/null || { echo "Java 17 or newer is needed on the PATH." >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is needed to check the services' health." >&2; exit 1; }
 
-mkdir -p "$DATA_DIR" "$LOG_DIR"
-export ECOMNOW_DATA_DIR="$DATA_DIR"
 LOCK="$DATA_DIR/run-local.pid"
-
-# One run at a time: a second one would collide on the ports.
+# One run at a time: a second one would collide on the ports (and --reset would pull its data away).
 if [[ -f "$LOCK" ]] && kill -0 "$(cat "$LOCK")" 2>/dev/null; then
   echo "EcomNow is already running from this directory (run-local.sh pid $(cat "$LOCK")). Stop it with Ctrl-C there." >&2
   exit 1
 fi
+if $RESET; then
+  echo "Deleting local data in $DATA_DIR"
+  rm -rf "$DATA_DIR"
+fi
+
+mkdir -p "$DATA_DIR" "$LOG_DIR"
+export ECOMNOW_DATA_DIR="$DATA_DIR"
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
@@ -69,16 +78,21 @@ stop_all() {
   trap "" INT TERM; trap - EXIT  # a second Ctrl-C must not cut the clean-up short
   if [[ ${#PIDS[@]} -gt 0 ]]; then
     echo; echo "Stopping ${NAMES[*]}..."
-    # Services first, the broker last, so the services can finish in-flight messages.
-    for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      kill -KILL "$pid" 2>/dev/null || true
+    # Services first and the broker last, so the services can finish in-flight messages.
+    for ((i=${#PIDS[@]}-1; i>=0; i--)); do
+      [[ "${NAMES[$i]}" == broker ]] && continue
+      kill -TERM "${PIDS[$i]}" 2>/dev/null || true
+    done
+    for ((i=${#PIDS[@]}-1; i>=0; i--)); do
+      if [[ "${NAMES[$i]}" == broker ]]; then kill -TERM "${PIDS[$i]}" 2>/dev/null || true; fi
+      for _ in $(seq 1 30); do kill -0 "${PIDS[$i]}" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "${PIDS[$i]}" 2>/dev/null || true
     done
   fi
   rm -f "$LOCK"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 start() { # name, log, command...
   local name=$1 log=$2; shift 2
@@ -130,14 +144,14 @@ echo
 cat <<EOF
 
 EcomNow is up.
-  order-api          http://localhost:8080/orders       (catalog: /products)
-  email-service      http://localhost:8081/emails
-  inventory-service  http://localhost:8082/inventory
-  analytics-service  http://localhost:8083/analytics/summary
+  order-api          http://localhost:${ORDER_API_PORT:-8080}/orders       (catalog: /products)
+  email-service      http://localhost:${EMAIL_SERVICE_PORT:-8081}/emails
+  inventory-service  http://localhost:${INVENTORY_SERVICE_PORT:-8082}/inventory
+  analytics-service  http://localhost:${ANALYTICS_SERVICE_PORT:-8083}/analytics/summary
   logs               $LOG_DIR/
 
 Place an order:
-  curl -i -X POST localhost:8080/orders -H 'Content-Type: application/json' \\
+  curl -i -X POST localhost:${ORDER_API_PORT:-8080}/orders -H 'Content-Type: application/json' \\
     -d '{"customerEmail":"jane@example.com","items":[{"sku":"BOOK-001","quantity":2},{"sku":"PEN-001","quantity":1}],"paymentToken":"tok_visa"}'
 
 Press Ctrl-C to stop everything this script started.

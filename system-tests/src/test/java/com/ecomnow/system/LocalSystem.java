@@ -195,29 +195,34 @@ final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        if (amqp != null) {
-            if (broker == null) {
-                deleteNamespacedTopology();
-            }
-            amqp.destroy();
-        }
+        // Services first (they would declare their queues again), then the topology, then the broker.
         List<JavaProcess> all = new ArrayList<>(services.values());
         all.forEach(JavaProcess::stop);
+        if (broker == null) {
+            deleteNamespacedTopology();
+        }
+        if (amqp != null) {
+            amqp.destroy();
+        }
         if (broker != null) {
             broker.stop();
         }
     }
 
-    /** On a shared broker, leave nothing behind. */
+    /** On a shared broker, leave nothing behind (an own broker's store is deleted with the data directory). */
     private void deleteNamespacedTopology() {
         try {
             RabbitTemplate template = rabbit();
             for (String queue : List.of("email_queue", "inventory_queue", "analytics_queue")) {
                 String name = namespace + "." + queue;
                 template.execute(channel -> {
+                    for (String retry : List.of("1000ms", "5000ms", "25000ms")) {
+                        channel.queueDelete(name + ".retry." + retry);
+                    }
                     channel.queueDelete(name);
                     channel.queueDelete(name + ".dlq");
                     channel.exchangeDelete(name + ".dlx");
+                    channel.exchangeDelete(name + ".retry");
                     return null;
                 });
             }
