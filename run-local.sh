@@ -7,7 +7,8 @@
 #
 # Needs Java 17+ and curl.
 # Environment: ECOMNOW_DATA_DIR (default ./data), ECOMNOW_LOG_DIR (default ./logs), ORDER_API_PORT etc.,
-# SPRING_RABBITMQ_HOST / SPRING_RABBITMQ_PORT (default 127.0.0.1:5672), HEALTH_TIMEOUT seconds (default 180).
+# SPRING_RABBITMQ_HOST / SPRING_RABBITMQ_PORT (default 127.0.0.1:5672), HEALTH_TIMEOUT seconds (default 180),
+# JAVA_HOME (which Java runs everything), ECOMNOW_JAVA_OPTS (JVM options for the four services).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,7 +31,9 @@ fi
 if [[ $# -gt 0 ]]; then
   sed -n '2,10p' "$0"; exit 2
 fi
-command -v java >/dev/null || { echo "Java 17 or newer is needed on the PATH." >&2; exit 1; }
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+command -v "$JAVA" >/dev/null || { echo "Java 17 or newer is needed (on the PATH, or JAVA_HOME)." >&2; exit 1; }
+read -r -a JAVA_OPTS <<< "${ECOMNOW_JAVA_OPTS:-}"
 command -v curl >/dev/null || { echo "curl is needed to check the services' health." >&2; exit 1; }
 
 LOCK="$DATA_DIR/run-local.pid"
@@ -106,14 +109,14 @@ if port_open "$BROKER_HOST" "$BROKER_PORT"; then
 else
   echo "Starting the embedded broker on $BROKER_HOST:$BROKER_PORT (store: $DATA_DIR/broker)"
   start broker "$LOG_DIR/broker.log" \
-    env ECOMNOW_BROKER_PORT="$BROKER_PORT" ECOMNOW_BROKER_BIND="$BROKER_HOST" java -jar "$BROKER_JAR"
+    env ECOMNOW_BROKER_PORT="$BROKER_PORT" ECOMNOW_BROKER_BIND="$BROKER_HOST" "$JAVA" -jar "$BROKER_JAR"
   for _ in $(seq 1 60); do port_open "$BROKER_HOST" "$BROKER_PORT" && break; sleep 1; done
   port_open "$BROKER_HOST" "$BROKER_PORT" || { echo "The broker did not start; last lines of $LOG_DIR/broker.log:"; tail -20 "$LOG_DIR/broker.log"; exit 1; }
 fi
 
 for entry in "${SERVICES[@]}"; do
   svc=${entry%%:*}
-  start "$svc" "$LOG_DIR/$svc.log" java -jar "$svc/target/$svc-$VERSION.jar"
+  start "$svc" "$LOG_DIR/$svc.log" "$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$svc/target/$svc-$VERSION.jar"
 done
 
 printf "Waiting for every /actuator/health to be UP (timeout %ss) " "$HEALTH_TIMEOUT"

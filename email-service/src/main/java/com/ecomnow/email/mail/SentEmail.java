@@ -6,11 +6,21 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "sent_emails")
-public class SentEmail {
+public class SentEmail implements Persistable<UUID> {
+
+    /** Always inserted with an id we chose: without this, save() would merge and SELECT first. */
+    @Transient
+    private boolean isNew;
+
 
     @Id
     private UUID id;
@@ -50,8 +60,21 @@ public class SentEmail {
         this.body = body;
         this.delivery = delivery;
         this.sentAt = sentAt;
+        this.isNew = true;
     }
 
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markNotNew() {
+        isNew = false;
+    }
+
+    @Override
     public UUID getId() {
         return id;
     }

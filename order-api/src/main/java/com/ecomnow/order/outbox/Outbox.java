@@ -27,6 +27,6 @@ public class Outbox {
     public void add(OrderCreated event, String correlationId) {
         events.save(new OutboxEvent(event.eventId(), event.orderId(), OrderCreated.TYPE,
                 jsonMapper.writeValueAsString(event), correlationId, event.occurredAt()));
-        applicationEvents.publishEvent(new OutboxEventStored(event.eventId()));
+        applicationEvents.publishEvent(new OutboxEventStored(event, correlationId));
     }
 }

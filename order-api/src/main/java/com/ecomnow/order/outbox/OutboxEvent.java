@@ -6,12 +6,22 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /** An event waiting to be published, stored in the same transaction as the change it announces. */
 @Entity
 @Table(name = "outbox_events")
-public class OutboxEvent {
+public class OutboxEvent implements Persistable<UUID> {
+
+    /** Always inserted with an id we chose: without this, save() would merge and SELECT first. */
+    @Transient
+    private boolean isNew;
+
 
     @Id
     @Column(name = "event_id")
@@ -52,6 +62,23 @@ public class OutboxEvent {
         this.payload = payload;
         this.correlationId = correlationId;
         this.createdAt = createdAt;
+        this.isNew = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return eventId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markNotNew() {
+        isNew = false;
     }
 
     public UUID getEventId() {

@@ -53,7 +53,7 @@ public class OutboxRelay {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onCommitted(OutboxEventStored stored) {
-        executor.execute(() -> publish(stored.eventId()));
+        executor.execute(() -> send(stored.event(), stored.correlationId()));
     }
 
     /** Publishes what is still pending and older than one sweep interval (younger events are in flight). */
@@ -78,15 +78,18 @@ public class OutboxRelay {
         if (event == null || event.getPublishedAt() != null) {
             return true;
         }
-        OrderCreated payload = jsonMapper.readValue(event.getPayload(), OrderCreated.class);
-        PublishResult result = publisher.publish(messages.toMessage(payload, event.getCorrelationId()),
+        return send(jsonMapper.readValue(event.getPayload(), OrderCreated.class), event.getCorrelationId());
+    }
+
+    private boolean send(OrderCreated event, String correlationId) {
+        PublishResult result = publisher.publish(messages.toMessage(event, correlationId),
                 properties.publishTimeout());
         if (result.confirmed()) {
-            events.markPublished(eventId, clock.instant());
+            events.markPublished(event.eventId(), clock.instant());
             return true;
         }
-        log.warn("Event {} not published yet ({}); it stays in the outbox", eventId, result.problem());
-        events.markFailed(eventId, truncate(result.problem()));
+        log.warn("Event {} not published yet ({}); it stays in the outbox", event.eventId(), result.problem());
+        events.markFailed(event.eventId(), truncate(result.problem()));
         return false;
     }
 

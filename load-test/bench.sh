@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Repeatable benchmark: starts EcomNow fresh (run-local.sh, empty data directory, the broker that answers on
+# 127.0.0.1:5672 or the embedded one), warms it up unless --cold, runs OrderPlacementSimulation RUNS times at RATE
+# orders/s for DURATION s, and prints each run's figures and their median, min and max. Stops the system after.
+#
+#   load-test/bench.sh RATE DURATION [RUNS] [--cold] [-- extra gatling -D options]
+#
+# Environment: JAVA_HOME and ECOMNOW_JAVA_OPTS are passed to run-local.sh; MAX_P99 (default 200) is the
+# assertion bound (a run that misses it still counts; its figures are what we want).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${1:?rate}; DURATION=${2:?duration}; RUNS=${3:-3}
+shift $(( $# < 3 ? $# : 3 ))
+COLD=false
+if [[ "${1:-}" == "--cold" ]]; then COLD=true; shift; fi
+[[ "${1:-}" == "--" ]] && shift
+EXTRA=("$@")
+
+WORK=$(mktemp -d)
+ECOMNOW_DATA_DIR="$WORK/data" ECOMNOW_LOG_DIR="$WORK/logs" ./run-local.sh > "$WORK/run-local.out" 2>&1 &
+SYSTEM=$!
+# TERM, not INT: a background job of a non-interactive shell ignores SIGINT.
+trap 'kill -TERM $SYSTEM 2>/dev/null; wait $SYSTEM 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  grep -q "EcomNow is up" "$WORK/run-local.out" && break
+  kill -0 $SYSTEM 2>/dev/null || { cat "$WORK/run-local.out"; exit 1; }
+  sleep 1
+done
+
+gatling() { # rate duration label
+  ./mvnw -q -B -pl load-test gatling:test -DbaseUrl=http://localhost:8080 -Drate="$1" -Dduration="$2" \
+    -DmaxP99="${MAX_P99:-200}" ${EXTRA[@]+"${EXTRA[@]}"} > "$WORK/$3.out" 2>&1 || true
+  local report
+  report=$(ls -dt load-test/target/gatling/orderplacementsimulation-* 2>/dev/null | head -1)
+  python3 - "$report" "$3" "$WORK/$3.out" <<'PY'
+import json, re, sys
+report, label, out = sys.argv[1:4]
+text = open(out).read()
+def stat(name):
+    m = re.search(r"> " + re.escape(name) + r"\s*\|\s*([\d.]+|-)\s*\|", text)
+    return m.group(1) if m else "?"
+if "Global Information" in text:
+    print(f"{label}: requests={stat('request count')} mean={stat('mean response time (ms)')} "
+          f"p50={stat('response time 50th percentile (ms)')} p95={stat('response time 95th percentile (ms)')} "
+          f"p99={stat('response time 99th percentile (ms)')} max={stat('max response time (ms)')} "
+          f"report={report}/index.html")
+else:
+    print(f"{label}: no Gatling summary (see {out})")
+for line in text.splitlines():
+    if re.search(r"(RECONCILIATION|LAG|Global:|FAILED)", line):
+        print("   " + line.strip())
+PY
+}
+
+if ! $COLD; then
+  echo "warm-up: 30 s at $RATE/s (not counted)"
+  gatling "$RATE" 30 warmup | head -1
+fi
+for i in $(seq 1 "$RUNS"); do
+  gatling "$RATE" "$DURATION" "run$i" | tee -a "$WORK/summary"
+done
+python3 - "$WORK/summary" <<'PY'
+import re, statistics, sys
+runs = [dict(re.findall(r"(\w+)=([\d.]+)", l)) for l in open(sys.argv[1]) if l.startswith("run")]
+for key in ["mean", "p50", "p95", "p99", "max"]:
+    values = [float(r[key]) for r in runs if key in r]
+    if values:
+        print(f"{key:>4}: median {statistics.median(values):g}  min {min(values):g}  max {max(values):g}  ({len(values)} runs)")
+PY
+echo "logs: $WORK"
