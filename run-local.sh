@@ -134,6 +134,14 @@ while [[ ${#pending[@]} -gt 0 ]]; do
   done
   pending=("${still[@]+"${still[@]}"}")
   [[ ${#pending[@]} -eq 0 ]] && break
+  for entry in "${pending[@]}"; do
+    svc=${entry%%:*}
+    for i in "${!NAMES[@]}"; do
+      if [[ "${NAMES[$i]}" == "$svc" ]] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+        echo; echo "$svc exited; last lines of $LOG_DIR/$svc.log:"; tail -25 "$LOG_DIR/$svc.log"; exit 1
+      fi
+    done
+  done
   if (( SECONDS > deadline )); then
     echo; for entry in "${pending[@]}"; do
       svc=${entry%%:*}; echo "$svc did not come up; last lines of $LOG_DIR/$svc.log:"; tail -25 "$LOG_DIR/$svc.log"

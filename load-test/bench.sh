@@ -38,8 +38,8 @@ import json, re, sys
 report, label, out = sys.argv[1:4]
 text = open(out).read()
 def stat(name):
-    m = re.search(r"> " + re.escape(name) + r"\s*\|\s*([\d.]+|-)\s*\|", text)
-    return m.group(1) if m else "?"
+    m = re.search(r"> " + re.escape(name) + r"\s*\|\s*([\d.,]+|-)\s*\|", text)
+    return m.group(1).replace(",", "") if m else "?"
 if "Global Information" in text:
     print(f"{label}: requests={stat('request count')} mean={stat('mean response time (ms)')} "
           f"p50={stat('response time 50th percentile (ms)')} p95={stat('response time 95th percentile (ms)')} "
@@ -55,7 +55,7 @@ PY
 
 if ! $COLD; then
   echo "warm-up: 30 s at $RATE/s (not counted)"
-  gatling "$RATE" 30 warmup | head -1
+  gatling "$RATE" 30 warmup
 fi
 for i in $(seq 1 "$RUNS"); do
   gatling "$RATE" "$DURATION" "run$i" | tee -a "$WORK/summary"
