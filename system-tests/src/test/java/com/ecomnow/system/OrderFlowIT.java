@@ -97,7 +97,7 @@ class OrderFlowIT {
                 + "\"paymentToken\":\"tok_visa\",\"items\":[{\"sku\":\"LAMP-001\",\"quantity\":1}]}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        UUID orderId = UUID.fromString(system.readJson(response.body()).get("orderId").asString());
+        UUID orderId = UUID.fromString(system.readJson(response.body()).get("id").asString());
         // No waiting: the synchronous path answered only after all three services were done.
         assertThat(Orders.emailsFor(system, orderId)).isEqualTo(1);
         assertThat(Orders.analyticsOrders(system)).isEqualTo(factsBefore + 1);

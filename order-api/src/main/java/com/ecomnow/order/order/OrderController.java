@@ -81,22 +81,6 @@ class OrderController {
                 result.getSize(), result.getTotalElements(), result.getTotalPages());
     }
 
-    record OrderView(UUID id, String customerEmail, List<LineView> items, BigDecimal totalAmount, String currency,
-            String paymentRef, Instant createdAt) {
-
-        static OrderView of(Order order) {
-            return new OrderView(order.getId(), order.getCustomerEmail(),
-                    order.getLines().stream()
-                            .map(line -> new LineView(line.getSku(), line.getName(), line.getQuantity(),
-                                    line.getUnitPrice(), line.lineTotal()))
-                            .toList(),
-                    order.getTotalAmount(), order.getCurrency(), order.getPaymentRef(), order.getCreatedAt());
-        }
-    }
-
-    record LineView(String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
-    }
-
     record OrderPage(List<OrderView> orders, int page, int size, long totalOrders, int totalPages) {
     }
 }

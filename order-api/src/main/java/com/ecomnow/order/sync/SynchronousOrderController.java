@@ -19,14 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.order.order.Order;
 import com.ecomnow.order.order.OrderService;
+import com.ecomnow.order.order.OrderView;
 import com.ecomnow.order.order.PlaceOrderRequest;
 import com.ecomnow.order.outbox.OutboxEventRepository;
 import com.ecomnow.order.web.CorrelationIdFilter;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * THE ANTI-PATTERN, kept only to measure what EcomNow replaced: {@code POST /sync/orders} places the order and
@@ -40,15 +39,13 @@ class SynchronousOrderController {
 
     private final OrderService orderService;
     private final OutboxEventRepository outbox;
-    private final JsonMapper jsonMapper;
     private final RestClient http;
     private final List<URI> services;
 
-    SynchronousOrderController(OrderService orderService, OutboxEventRepository outbox, JsonMapper jsonMapper,
-            RestClient.Builder builder, SyncProperties properties) {
+    SynchronousOrderController(OrderService orderService, OutboxEventRepository outbox, RestClient.Builder builder,
+            SyncProperties properties) {
         this.orderService = orderService;
         this.outbox = outbox;
-        this.jsonMapper = jsonMapper;
         HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(properties.timeout(),
                 properties.timeout());
         this.http = builder.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings)).build();
@@ -56,7 +53,7 @@ class SynchronousOrderController {
     }
 
     @PostMapping(path = "/sync/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> place(@Valid @RequestBody PlaceOrderRequest request,
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
             @RequestAttribute(CorrelationIdFilter.ATTRIBUTE) String correlationId) {
         Order order = orderService.placeOrder(request, correlationId);
         String event = outbox.findFirstByAggregateId(order.getId()).orElseThrow().getPayload();
@@ -64,8 +61,7 @@ class SynchronousOrderController {
             http.post().uri(service.resolve("/sync/order-created")).contentType(MediaType.APPLICATION_JSON)
                     .header(CorrelationIdFilter.HEADER, correlationId).body(event).retrieve().toBodilessEntity();
         }
-        return ResponseEntity.created(URI.create("/orders/" + order.getId()))
-                .body(jsonMapper.readValue(event, OrderCreated.class));
+        return ResponseEntity.created(URI.create("/orders/" + order.getId())).body(OrderView.of(order));
     }
 
     @ExceptionHandler(RestClientException.class)
