@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,6 +94,9 @@ class OrderApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    com.ecomnow.order.outbox.OutboxEventRepository outboxEvents;
 
     @Test
     void anAcceptedOrderIsStoredAndPublishedExactlyOnce() throws Exception {
@@ -273,6 +277,27 @@ class OrderApiTest {
         assertThat(again).as("republished by the sweep").isNotNull();
         assertThat(again.getMessageProperties().getMessageId()).isEqualTo(first.getMessageProperties().getMessageId());
         assertThat(messages.read(again).orderId()).hasToString(id);
+    }
+
+    @Test
+    void onlyOneSweepCanClaimADueEventSoTwoInstancesDoNotPublishItAtOnce() throws Exception {
+        String id = placeOrder();
+        UUID eventId = jdbc.queryForObject("select event_id from outbox_events where aggregate_id = ?", UUID.class,
+                UUID.fromString(id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxEvents.findById(eventId).orElseThrow()
+                .getPublishedAt() != null);
+        Instant past = Instant.now().minusSeconds(60);
+        jdbc.update("update outbox_events set published_at = null, next_attempt_at = ? where event_id = ?",
+                java.sql.Timestamp.from(past), eventId);
+        Instant now = Instant.now();
+
+        int first = outboxEvents.claim(eventId, now, now.plusSeconds(30));
+        int second = outboxEvents.claim(eventId, now, now.plusSeconds(30));
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        jdbc.update("update outbox_events set published_at = ? where event_id = ?", java.sql.Timestamp.from(now),
+                eventId);
     }
 
     @Test

@@ -17,8 +17,12 @@ public class Outbox {
     private final JsonMapper jsonMapper;
     private final ApplicationEventPublisher applicationEvents;
 
-    public Outbox(OutboxEventRepository events, JsonMapper jsonMapper, ApplicationEventPublisher applicationEvents) {
+    private final OutboxProperties properties;
+
+    public Outbox(OutboxEventRepository events, JsonMapper jsonMapper, ApplicationEventPublisher applicationEvents,
+            OutboxProperties properties) {
         this.events = events;
+        this.properties = properties;
         this.jsonMapper = jsonMapper;
         this.applicationEvents = applicationEvents;
     }
@@ -26,7 +30,9 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(OrderCreated event, String correlationId) {
         events.save(new OutboxEvent(event.eventId(), event.orderId(), OrderCreated.TYPE,
-                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt()));
+                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt(),
+                // The relay publishes right after the commit; the sweep steps in only if that has not worked.
+                event.occurredAt().plus(properties.sweepInterval())));
         applicationEvents.publishEvent(new OutboxEventStored(event, correlationId));
     }
 }

@@ -45,6 +45,9 @@ public class OutboxEvent implements Persistable<UUID> {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
     @Column(nullable = false)
     private int attempts;
 
@@ -55,13 +58,14 @@ public class OutboxEvent implements Persistable<UUID> {
     }
 
     public OutboxEvent(UUID eventId, UUID aggregateId, String eventType, String payload, String correlationId,
-            Instant createdAt) {
+            Instant createdAt, Instant nextAttemptAt) {
         this.eventId = eventId;
         this.aggregateId = aggregateId;
         this.eventType = eventType;
         this.payload = payload;
         this.correlationId = correlationId;
         this.createdAt = createdAt;
+        this.nextAttemptAt = nextAttemptAt;
         this.isNew = true;
     }
 
@@ -107,6 +111,10 @@ public class OutboxEvent implements Persistable<UUID> {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
     }
 
     public int getAttempts() {

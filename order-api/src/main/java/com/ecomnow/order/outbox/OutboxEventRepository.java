@@ -12,8 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface OutboxEventRepository extends JpaRepository<OutboxEvent, UUID> {
 
-    @Query("select e.eventId from OutboxEvent e where e.publishedAt is null and e.createdAt < :before order by e.createdAt")
-    List<UUID> findPendingCreatedBefore(Instant before, Limit limit);
+    @Query("select e.eventId from OutboxEvent e where e.publishedAt is null and e.nextAttemptAt <= :now "
+            + "order by e.nextAttemptAt")
+    List<UUID> findDue(Instant now, Limit limit);
+
+    /** Claims a due event until {@code until}; 0 when another sweep (another instance) got it first. */
+    @Transactional
+    @Modifying
+    @Query("update OutboxEvent e set e.nextAttemptAt = :until "
+            + "where e.eventId = :eventId and e.publishedAt is null and e.nextAttemptAt <= :now")
+    int claim(UUID eventId, Instant now, Instant until);
 
     long countByPublishedAtIsNull();
 
@@ -27,6 +35,7 @@ public interface OutboxEventRepository extends JpaRepository<OutboxEvent, UUID> 
 
     @Transactional
     @Modifying
-    @Query("update OutboxEvent e set e.attempts = e.attempts + 1, e.lastError = :error where e.eventId = :eventId")
-    int markFailed(UUID eventId, String error);
+    @Query("update OutboxEvent e set e.attempts = e.attempts + 1, e.lastError = :error, e.nextAttemptAt = :retryAt "
+            + "where e.eventId = :eventId")
+    int markFailed(UUID eventId, String error, Instant retryAt);
 }

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (broker down, crash, full queue)
  * @param publishTimeout how long a publish waits for the broker's confirm before it counts as failed
  * @param sweepBatchSize the most events one sweep publishes
+ * @param maxBackoff the longest wait between two attempts at an event the broker did not take
  */
 @ConfigurationProperties("ecomnow.outbox")
 public record OutboxProperties(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("5s") Duration publishTimeout,
-        @DefaultValue("500") int sweepBatchSize) {
+        @DefaultValue("500") int sweepBatchSize, @DefaultValue("60s") Duration maxBackoff) {
 }

@@ -1,6 +1,7 @@
 package com.ecomnow.order.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -53,21 +54,25 @@ public class OutboxRelay {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onCommitted(OutboxEventStored stored) {
-        executor.execute(() -> send(stored.event(), stored.correlationId()));
+        executor.execute(() -> send(stored.event(), stored.correlationId(), 0));
     }
 
-    /** Publishes what is still pending and older than one sweep interval (younger events are in flight). */
+    /**
+     * Publishes what is due: events the relay could not publish right after their commit, and failed ones whose
+     * backoff has passed. Each is claimed first, so two instances never publish the same event at once.
+     */
     @Scheduled(fixedDelayString = "${ecomnow.outbox.sweep-interval:5s}",
             initialDelayString = "${ecomnow.outbox.sweep-interval:5s}")
     public void sweep() {
-        Instant before = clock.instant().minus(properties.sweepInterval());
-        List<UUID> pending = events.findPendingCreatedBefore(before, Limit.of(properties.sweepBatchSize()));
-        if (!pending.isEmpty()) {
-            log.info("Outbox sweep: publishing {} pending event(s)", pending.size());
+        Instant now = clock.instant();
+        List<UUID> due = events.findDue(now, Limit.of(properties.sweepBatchSize()));
+        if (!due.isEmpty()) {
+            log.info("Outbox sweep: {} event(s) due", due.size());
         }
-        for (UUID eventId : pending) {
-            if (!publish(eventId)) {
-                break; // the broker is not taking messages; the next sweep tries again
+        for (UUID eventId : due) {
+            if (events.claim(eventId, now, now.plus(properties.publishTimeout().multipliedBy(2))) == 1
+                    && !publish(eventId)) {
+                break; // the broker is not taking messages; the backoff decides when to try again
             }
         }
     }
@@ -78,19 +83,27 @@ public class OutboxRelay {
         if (event == null || event.getPublishedAt() != null) {
             return true;
         }
-        return send(jsonMapper.readValue(event.getPayload(), OrderCreated.class), event.getCorrelationId());
+        return send(jsonMapper.readValue(event.getPayload(), OrderCreated.class), event.getCorrelationId(),
+                event.getAttempts());
     }
 
-    private boolean send(OrderCreated event, String correlationId) {
+    private boolean send(OrderCreated event, String correlationId, int failedBefore) {
         PublishResult result = publisher.publish(messages.toMessage(event, correlationId),
                 properties.publishTimeout());
         if (result.confirmed()) {
             events.markPublished(event.eventId(), clock.instant());
             return true;
         }
-        log.warn("Event {} not published yet ({}); it stays in the outbox", event.eventId(), result.problem());
-        events.markFailed(event.eventId(), truncate(result.problem()));
+        Duration backoff = backoff(failedBefore);
+        log.warn("Event {} not published yet ({}); next attempt in {}", event.eventId(), result.problem(), backoff);
+        events.markFailed(event.eventId(), truncate(result.problem()), clock.instant().plus(backoff));
         return false;
+    }
+
+    /** 1 s, 2 s, 4 s ... up to {@code ecomnow.outbox.max-backoff}. */
+    Duration backoff(int failedBefore) {
+        Duration backoff = Duration.ofSeconds(1L << Math.min(failedBefore, 20));
+        return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
     }
 
     public long pendingCount() {
