@@ -3,9 +3,14 @@ package com.ecomnow.order.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,9 @@ public class OutboxRelay {
     private final OutboxProperties properties;
     private final Executor executor;
     private final Clock clock = Clock.systemUTC();
+    /** Confirmed by the broker, not yet marked in the database: see {@link #markConfirmed()}. */
+    private final Queue<UUID> confirmed = new ConcurrentLinkedQueue<>();
+    private static final int MARK_BATCH = 500;
 
     public OutboxRelay(OutboxEventRepository events, ConfirmedPublisher publisher, OrderEventMessages messages,
             JsonMapper jsonMapper, OutboxProperties properties, @Qualifier("outboxRelayExecutor") Executor executor) {
@@ -91,7 +99,7 @@ public class OutboxRelay {
         PublishResult result = publisher.publish(messages.toMessage(event, correlationId),
                 properties.publishTimeout());
         if (result.confirmed()) {
-            events.markPublished(event.eventId(), clock.instant());
+            confirmed.add(event.eventId());
             return true;
         }
         Duration backoff = backoff(failedBefore);
@@ -104,6 +112,28 @@ public class OutboxRelay {
     Duration backoff(int failedBefore) {
         Duration backoff = Duration.ofSeconds(1L << Math.min(failedBefore, 20));
         return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+    }
+
+    /**
+     * Marks what the broker confirmed since the last call, in batches. Until then a confirmed event still looks
+     * pending; if the process dies first, the sweep publishes it again (consumers deduplicate), as after any crash
+     * between confirm and mark.
+     */
+    @Scheduled(fixedDelayString = "${ecomnow.outbox.mark-interval:20ms}")
+    @PreDestroy
+    public void markConfirmed() {
+        List<UUID> batch = new ArrayList<>(MARK_BATCH);
+        UUID eventId;
+        while ((eventId = confirmed.poll()) != null) {
+            batch.add(eventId);
+            if (batch.size() == MARK_BATCH) {
+                events.markAllPublished(batch, clock.instant());
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            events.markAllPublished(batch, clock.instant());
+        }
     }
 
     public long pendingCount() {
