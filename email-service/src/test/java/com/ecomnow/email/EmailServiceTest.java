@@ -23,6 +23,7 @@ import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.event.OrderLineItem;
+import com.ecomnow.messaging.event.TestConsumerMetrics;
 import com.ecomnow.messaging.event.TestEventPublisher;
 import com.ecomnow.messaging.topology.TopologyNames;
 import com.ecomnow.testsupport.BrokerIntegrationTest;
@@ -98,9 +99,7 @@ class EmailServiceTest {
     }
 
     private double duplicates() {
-        var counter = meters.find("ecomnow.consumer.messages").tag("queue", names.queue("email_queue"))
-                .tag("outcome", "duplicate").counter();
-        return counter == null ? 0 : counter.count();
+        return TestConsumerMetrics.count(meters, names.queue("email_queue"), "duplicate");
     }
 
     @Test

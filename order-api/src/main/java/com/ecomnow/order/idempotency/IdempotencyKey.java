@@ -7,19 +7,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.ecomnow.order.persistence.NewlyIdentifiedEntity;
 
 /** A client's {@code Idempotency-Key}, the hash of the request it came with, and the order it created. */
 @Entity
 @Table(name = "idempotency_keys")
-public class IdempotencyKey implements Persistable<String> {
-
-    /** A claim is always an insert, never a merge: a concurrent claim of the same key must fail, not overwrite. */
-    @Transient
-    private boolean isNew;
-
+public class IdempotencyKey extends NewlyIdentifiedEntity<String> {
 
     @Id
     @Column(name = "idempotency_key")
@@ -42,17 +36,12 @@ public class IdempotencyKey implements Persistable<String> {
         this.key = key;
         this.requestHash = requestHash;
         this.createdAt = createdAt;
-        this.isNew = true;
+        markNew();
     }
 
     @Override
     public String getId() {
         return key;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     public String getKey() {

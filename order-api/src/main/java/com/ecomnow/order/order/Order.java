@@ -14,22 +14,14 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.ecomnow.order.persistence.NewlyIdentifiedEntity;
 
 /** A paid order. Its lines carry the name and price at the time of the order, not today's catalog. */
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
-public class Order implements Persistable<UUID> {
-
-    /** Always inserted with an id we chose: without this, save() would merge and SELECT first. */
-    @Transient
-    private boolean isNew;
-
+public class Order extends NewlyIdentifiedEntity<UUID> {
 
     @Id
     private UUID id;
@@ -65,18 +57,7 @@ public class Order implements Persistable<UUID> {
         this.currency = priced.currency();
         this.paymentRef = paymentRef;
         this.createdAt = createdAt;
-        this.isNew = true;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markNotNew() {
-        isNew = false;
+        markNew();
     }
 
     @Override

@@ -6,22 +6,14 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.ecomnow.order.persistence.NewlyIdentifiedEntity;
 
 /** An event waiting to be published, stored in the same transaction as the change it announces. */
 @Entity
 @Table(name = "outbox_events")
-public class OutboxEvent implements Persistable<UUID> {
-
-    /** Always inserted with an id we chose: without this, save() would merge and SELECT first. */
-    @Transient
-    private boolean isNew;
-
+public class OutboxEvent extends NewlyIdentifiedEntity<UUID> {
 
     @Id
     @Column(name = "event_id")
@@ -66,23 +58,12 @@ public class OutboxEvent implements Persistable<UUID> {
         this.correlationId = correlationId;
         this.createdAt = createdAt;
         this.nextAttemptAt = nextAttemptAt;
-        this.isNew = true;
+        markNew();
     }
 
     @Override
     public UUID getId() {
         return eventId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markNotNew() {
-        isNew = false;
     }
 
     public UUID getEventId() {
