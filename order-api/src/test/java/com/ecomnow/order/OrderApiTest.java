@@ -98,6 +98,9 @@ class OrderApiTest {
     @Autowired
     com.ecomnow.order.outbox.OutboxEventRepository outboxEvents;
 
+    @Autowired
+    com.ecomnow.order.catalog.ProductCatalog catalog;
+
     @Test
     void anAcceptedOrderIsStoredAndPublishedExactlyOnce() throws Exception {
         MvcResult result = mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
@@ -333,6 +336,28 @@ class OrderApiTest {
                 .andExpect(jsonPath("$.length()").value(10))
                 .andExpect(jsonPath("$[0].sku").value("BAG-001"))
                 .andExpect(jsonPath("$[0].currency").value("EUR"));
+    }
+
+    @Test
+    void aPriceChangedInTheDatabaseIsChargedFromTheNextCatalogReload() throws Exception {
+        String body = """
+                {"customerEmail":"jane@example.com","items":[{"sku":"MUG-001","quantity":1}],"paymentToken":"tok_visa"}""";
+        String before = jdbc.queryForObject("select unit_price from products where sku = 'MUG-001'", String.class);
+        try {
+            jdbc.update("update products set unit_price = 99.99 where sku = 'MUG-001'");
+            mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.items[0].unitPrice").value(Double.parseDouble(before)));
+
+            catalog.reload();
+            mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.items[0].unitPrice").value(99.99));
+        }
+        finally {
+            jdbc.update("update products set unit_price = ? where sku = 'MUG-001'", new java.math.BigDecimal(before));
+            catalog.reload();
+        }
     }
 
     /**

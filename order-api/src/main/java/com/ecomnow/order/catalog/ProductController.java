@@ -9,17 +9,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProductController {
 
-    private final ProductRepository products;
+    private final ProductCatalog products;
     private final CatalogProperties catalog;
 
-    ProductController(ProductRepository products, CatalogProperties catalog) {
+    ProductController(ProductCatalog products, CatalogProperties catalog) {
         this.products = products;
         this.catalog = catalog;
     }
 
     @GetMapping("/products")
     List<ProductView> list() {
-        return products.findAllByOrderBySkuAsc().stream()
+        return products.all().stream()
                 .map(product -> new ProductView(product.getSku(), product.getName(), product.getUnitPrice(),
                         catalog.currency()))
                 .toList();

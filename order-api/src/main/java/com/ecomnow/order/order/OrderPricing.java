@@ -8,23 +8,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import com.ecomnow.order.catalog.CatalogProperties;
 import com.ecomnow.order.catalog.Product;
-import com.ecomnow.order.catalog.ProductRepository;
+import com.ecomnow.order.catalog.ProductCatalog;
 
 /** Prices requested lines from order-api's own catalog: the client never sets a price. */
 @Component
 public class OrderPricing {
 
-    private final ProductRepository products;
+    private final ProductCatalog products;
     private final CatalogProperties catalog;
 
-    public OrderPricing(ProductRepository products, CatalogProperties catalog) {
+    public OrderPricing(ProductCatalog products, CatalogProperties catalog) {
         this.products = products;
         this.catalog = catalog;
     }
@@ -32,9 +31,7 @@ public class OrderPricing {
     /** @throws UnknownSkuException naming every SKU the catalog does not have */
     public PricedOrder price(List<PlaceOrderRequest.Item> items) {
         Set<String> skus = items.stream().map(PlaceOrderRequest.Item::sku).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<String, Product> bySku = products.findAllById(skus).stream()
-                .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        return price(items, bySku);
+        return price(items, products.find(skus));
     }
 
     PricedOrder price(List<PlaceOrderRequest.Item> items, Map<String, Product> bySku) {
