@@ -2,5 +2,7 @@
 create table test_effects (
     event_id uuid         not null,
     order_id uuid         not null,
-    thread   varchar(200) not null
+    thread   varchar(200) not null,
+    -- Which database transaction applied it: shows that a batch shares one.
+    tx       uuid         not null
 );

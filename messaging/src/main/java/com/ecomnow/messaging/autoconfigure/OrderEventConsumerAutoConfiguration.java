@@ -100,7 +100,15 @@ public class OrderEventConsumerAutoConfiguration {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queueName(names, properties));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setPrefetchCount(properties.getPrefetch());
+        container.setPrefetchCount(Math.max(properties.getPrefetch(), properties.getBatchSize()));
+        if (properties.getBatchSize() > 1) {
+            // One transaction and one ack per batch instead of per message (InboxMessageListener). A batch is
+            // handed over when full or after batch-timeout; a lone message waits at most that long.
+            container.setConsumerBatchEnabled(true);
+            container.setBatchSize(properties.getBatchSize());
+            container.setBatchReceiveTimeout(properties.getBatchTimeout().toMillis());
+            container.setReceiveTimeout(properties.getBatchTimeout().toMillis());
+        }
         container.setConcurrentConsumers(properties.getConcurrency());
         container.setMaxConcurrentConsumers(Math.max(properties.getConcurrency(), properties.getMaxConcurrency()));
         container.setShutdownTimeout(properties.getShutdownTimeout().toMillis());

@@ -17,6 +17,15 @@ public class ConsumerProperties {
     /** Unacknowledged messages the broker may push to each consumer thread. */
     private int prefetch = 50;
 
+    /**
+     * Up to this many deliveries are applied in one database transaction and acked together (1: one at a time).
+     * Keep it at most {@code prefetch}.
+     */
+    private int batchSize = 50;
+
+    /** How long a consumer waits to fill a batch before it processes the messages it has. */
+    private Duration batchTimeout = Duration.ofMillis(10);
+
     /** Consumer threads started with the service. */
     private int concurrency = 2;
 
@@ -69,6 +78,22 @@ public class ConsumerProperties {
 
     public void setPrefetch(int prefetch) {
         this.prefetch = prefetch;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Duration getBatchTimeout() {
+        return batchTimeout;
+    }
+
+    public void setBatchTimeout(Duration batchTimeout) {
+        this.batchTimeout = batchTimeout;
     }
 
     public int getConcurrency() {

@@ -1,12 +1,14 @@
 package com.ecomnow.messaging.consumer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 
 import com.ecomnow.messaging.event.EventHeaders;
 import com.rabbitmq.client.Channel;
@@ -17,8 +19,11 @@ import com.rabbitmq.client.Channel;
  * <p>A message is acked only after its outcome is durable: the side effect committed, the duplicate recognised,
  * or the copy confirmed in the dead-letter queue. If even parking fails (the broker is going away), the message
  * is handed back with a requeue, so it is never lost.
+ *
+ * <p>A batch (see {@code ecomnow.consumer.batch-size}) is first tried in one transaction and then acked with a single
+ * {@code basicAck(lastTag, multiple=true)}; if that fails, each message is settled on its own, as without batching.
  */
-public class InboxMessageListener implements ChannelAwareMessageListener {
+public class InboxMessageListener implements ChannelAwareBatchMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboxMessageListener.class);
 
@@ -26,6 +31,24 @@ public class InboxMessageListener implements ChannelAwareMessageListener {
 
     public InboxMessageListener(OrderEventProcessor processor) {
         this.processor = processor;
+    }
+
+    @Override
+    public void onMessageBatch(List<Message> messages, Channel channel) {
+        try {
+            if (messages.size() > 1 && processor.processTogether(messages)) {
+                // Delivery tags grow on a channel and this batch is all that is unsettled on it: one ack for all.
+                channel.basicAck(messages.get(messages.size() - 1).getMessageProperties().getDeliveryTag(), true);
+                return;
+            }
+            for (Message message : messages) {
+                onMessage(message, channel);
+            }
+        }
+        catch (IOException ex) {
+            // The channel is gone: the broker requeues every unacked message of this batch.
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Override

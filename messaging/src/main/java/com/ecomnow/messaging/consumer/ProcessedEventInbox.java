@@ -2,6 +2,9 @@ package com.ecomnow.messaging.consumer;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -30,13 +33,32 @@ public class ProcessedEventInbox {
      */
     public boolean recordFirstDelivery(UUID eventId) {
         try {
-            jdbc.update("insert into processed_events (event_id, processed_at) values (?, ?)",
-                    eventId, Timestamp.from(clock.instant()));
+            record(eventId);
             return true;
         }
         catch (DuplicateKeyException duplicate) {
             return false;
         }
+    }
+
+    /**
+     * Records an event inside the caller's transaction, for a batch whose duplicates were filtered out before.
+     *
+     * @throws DuplicateKeyException if another transaction recorded it meanwhile (the batch must roll back)
+     */
+    public void record(UUID eventId) {
+        jdbc.update("insert into processed_events (event_id, processed_at) values (?, ?)",
+                eventId, Timestamp.from(clock.instant()));
+    }
+
+    /** Which of these events were already processed: one query for a whole batch. */
+    public List<UUID> alreadyProcessed(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(",", Collections.nCopies(eventIds.size(), "?"));
+        return jdbc.queryForList("select event_id from processed_events where event_id in (" + placeholders + ")",
+                UUID.class, eventIds.toArray());
     }
 
     public boolean contains(UUID eventId) {

@@ -1,5 +1,7 @@
 package com.ecomnow.messaging.consumer;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +9,8 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ecomnow.messaging.event.OrderCreated;
 
@@ -32,8 +36,33 @@ class RecordingHandler implements OrderEventHandler {
     public void handle(OrderCreated event) {
         scripts.getOrDefault(event.orderId(), e -> {
         }).accept(event);
-        jdbc.update("insert into test_effects (event_id, order_id, thread) values (?, ?, ?)", event.eventId(),
-                event.orderId(), Thread.currentThread().getName());
+        jdbc.update("insert into test_effects (event_id, order_id, thread, tx) values (?, ?, ?, ?)",
+                event.eventId(), event.orderId(), Thread.currentThread().getName(), currentTransaction());
+    }
+
+    /** An id for the surrounding transaction, bound to it the first time it is asked for and dropped at its end. */
+    private static UUID currentTransaction() {
+        UUID id = (UUID) TransactionSynchronizationManager.getResource(RecordingHandler.class);
+        if (id == null) {
+            UUID fresh = UUID.randomUUID();
+            TransactionSynchronizationManager.bindResource(RecordingHandler.class, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(RecordingHandler.class);
+                }
+            });
+            id = fresh;
+        }
+        return id;
+    }
+
+    /** How many distinct transactions applied the effects of these orders. */
+    int transactions(Collection<UUID> orderIds) {
+        String placeholders = String.join(",", Collections.nCopies(orderIds.size(), "?"));
+        Integer count = jdbc.queryForObject("select count(distinct tx) from test_effects where order_id in ("
+                + placeholders + ")", Integer.class, orderIds.toArray());
+        return count == null ? 0 : count;
     }
 
     int effects(UUID orderId) {
