@@ -4,6 +4,10 @@
 #
 #   ./run-local.sh           build what is missing or stale, then start everything
 #   ./run-local.sh --reset   delete the local data (databases, broker store) first
+#   ./run-local.sh --aot-train
+#                            Java 25+: record a JDK AOT cache per service while it runs; put load on it, then
+#                            stop it: each service writes <svc>/target/aot/<svc>.aot as it exits. Later runs use
+#                            the caches by themselves (faster start and warm-up) until the jar is rebuilt.
 #
 # Needs Java 17+ and curl.
 # Environment: ECOMNOW_DATA_DIR (default ./data), ECOMNOW_LOG_DIR (default ./logs), ORDER_API_PORT etc.,
@@ -24,13 +28,15 @@ SERVICES=(email-service:${EMAIL_SERVICE_PORT:-8081} inventory-service:${INVENTOR
 BROKER_JAR=broker/target/ecomnow-broker.jar
 
 RESET=false
-if [[ "${1:-}" == "--reset" ]]; then
-  RESET=true
+AOT_TRAIN=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reset) RESET=true ;;
+    --aot-train) AOT_TRAIN=true ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
+  esac
   shift
-fi
-if [[ $# -gt 0 ]]; then
-  sed -n '2,10p' "$0"; exit 2
-fi
+done
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v "$JAVA" >/dev/null || { echo "Java 17 or newer is needed (on the PATH, or JAVA_HOME)." >&2; exit 1; }
 read -r -a JAVA_OPTS <<< "${ECOMNOW_JAVA_OPTS:-}"
@@ -88,7 +94,8 @@ stop_all() {
     done
     for ((i=${#PIDS[@]}-1; i>=0; i--)); do
       if [[ "${NAMES[$i]}" == broker ]]; then kill -TERM "${PIDS[$i]}" 2>/dev/null || true; fi
-      for _ in $(seq 1 30); do kill -0 "${PIDS[$i]}" 2>/dev/null || break; sleep 0.5; done
+      # A training run writes its AOT cache on the way out, which takes a while.
+      for _ in $(seq 1 $($AOT_TRAIN && echo 360 || echo 30)); do kill -0 "${PIDS[$i]}" 2>/dev/null || break; sleep 0.5; done
       kill -KILL "${PIDS[$i]}" 2>/dev/null || true
     done
   fi
@@ -96,6 +103,29 @@ stop_all() {
 }
 trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
+
+# The JDK AOT cache (JEP 483/514/515, Java 25+) keeps classes loaded and linked, and method profiles, from a
+# training run. It only works with the extracted form of a Spring Boot jar (java -Djarmode=tools ... extract).
+aot_supported() { "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; }
+if $AOT_TRAIN && ! aot_supported; then
+  echo "--aot-train needs Java 25 or newer (set JAVA_HOME); $("$JAVA" -version 2>&1 | head -1)" >&2; exit 1
+fi
+AOT_USABLE=false
+if ! $AOT_TRAIN && aot_supported; then AOT_USABLE=true; fi
+
+service_command() { # svc -> the java command line for it, in SERVICE_CMD
+  local svc=$1 jar="$1/target/$1-$VERSION.jar" aot="$1/target/aot"
+  SERVICE_CMD=("$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"})
+  if $AOT_TRAIN; then
+    rm -rf "$aot"
+    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$aot/app" > /dev/null
+    SERVICE_CMD+=("-XX:AOTCacheOutput=$aot/$svc.aot" -jar "$aot/app/$svc-$VERSION.jar")
+  elif $AOT_USABLE && [[ -f "$aot/$svc.aot" && "$aot/$svc.aot" -nt "$jar" ]]; then
+    SERVICE_CMD+=("-XX:AOTCache=$aot/$svc.aot" -jar "$aot/app/$svc-$VERSION.jar")
+  else
+    SERVICE_CMD+=(-jar "$jar")
+  fi
+}
 
 start() { # name, log, command...
   local name=$1 log=$2; shift 2
@@ -116,7 +146,9 @@ fi
 
 for entry in "${SERVICES[@]}"; do
   svc=${entry%%:*}
-  start "$svc" "$LOG_DIR/$svc.log" "$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$svc/target/$svc-$VERSION.jar"
+  service_command "$svc"
+  start "$svc" "$LOG_DIR/$svc.log" "${SERVICE_CMD[@]}"
+  [[ "${SERVICE_CMD[*]}" == *-XX:AOTCache=* ]] && echo "    (with its AOT cache $svc/target/aot/$svc.aot)"
 done
 
 printf "Waiting for every /actuator/health to be UP (timeout %ss) " "$HEALTH_TIMEOUT"
@@ -167,4 +199,7 @@ Place an order:
 
 Press Ctrl-C to stop everything this script started.
 EOF
+if $AOT_TRAIN; then
+  echo "AOT training run: put load on it now (e.g. the load test), then press Ctrl-C; each service writes its cache as it exits."
+fi
 wait
