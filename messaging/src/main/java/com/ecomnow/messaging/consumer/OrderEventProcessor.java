@@ -118,12 +118,16 @@ public class OrderEventProcessor {
     /**
      * Applies every message of a batch in one transaction: the inbox records and the handler's side effects commit
      * together. Only first deliveries of valid events go this way; anything else (a retry, an invalid message, a
-     * failure anywhere in the batch) makes it return {@code false} with nothing committed, and the caller must
-     * then {@link #process} each message on its own.
+     * failure anywhere in the batch, or a simulated latency) makes it return {@code false} with nothing
+     * committed, and the caller must then {@link #process} each message on its own.
      *
      * @return {@code true} if every message's outcome is committed and they may all be acked
      */
     public boolean processTogether(List<Message> batch) {
+        if (!simulatedLatency.isZero()) {
+            // The workshop's slow service: events should trickle out one by one, not appear 50 at a time.
+            return false;
+        }
         List<OrderCreated> events = new ArrayList<>(batch.size());
         for (Message message : batch) {
             if (RetryScheduler.previousAttempts(message) > 0) {

@@ -1,0 +1,99 @@
+package com.ecomnow.messaging.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ecomnow.messaging.event.OrderEventMessages;
+import com.ecomnow.messaging.event.OrderEvents;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The workshop's slow service must show events trickling out one by one, so a simulated latency turns batches off. */
+class SimulatedLatencyBatchingTest {
+
+    private final OrderEventMessages messages = new OrderEventMessages(JsonMapper.builder().build());
+
+    @Test
+    void withASimulatedLatencyABatchIsHandedBackToBeProcessedOneByOne() {
+        RecordingCalls handler = new RecordingCalls();
+        OrderEventProcessor processor = new OrderEventProcessor(messages, handler, new InMemoryInbox(),
+                new TransactionTemplate(new NoOpTransactionManager()), null, null,
+                new ConsumerMetrics(new SimpleMeterRegistry(), "test_queue"), 1_000_000);
+        // Without a latency the same processor takes the batch: the collaborators above do work.
+        assertThat(processor.processTogether(List.of(messages.toMessage(OrderEvents.orderCreated(), null),
+                messages.toMessage(OrderEvents.orderCreated(), null)))).isTrue();
+        assertThat(handler.calls).isEqualTo(2);
+
+        processor.setSimulatedLatency(Duration.ofMillis(1));
+
+        boolean together = processor.processTogether(List.of(
+                messages.toMessage(OrderEvents.orderCreated(), null),
+                messages.toMessage(OrderEvents.orderCreated(), null)));
+
+        assertThat(together).isFalse();
+        assertThat(handler.calls).as("calls after the first batch").isEqualTo(2);
+    }
+
+    private static final class InMemoryInbox extends ProcessedEventInbox {
+
+        private final Set<UUID> seen = new HashSet<>();
+
+        InMemoryInbox() {
+            super(null, Clock.systemUTC());
+        }
+
+        @Override
+        public void record(UUID eventId) {
+            seen.add(eventId);
+        }
+
+        @Override
+        public List<UUID> alreadyProcessed(Collection<UUID> eventIds) {
+            return eventIds.stream().filter(seen::contains).toList();
+        }
+    }
+
+    private static final class NoOpTransactionManager extends AbstractPlatformTransactionManager {
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+
+    private static final class RecordingCalls implements OrderEventHandler {
+
+        int calls;
+
+        @Override
+        public void handle(com.ecomnow.messaging.event.OrderCreated event) {
+            calls++;
+        }
+    }
+}
