@@ -6,7 +6,8 @@
 #   load-test/bench.sh RATE DURATION [RUNS] [--cold] [-- extra gatling -D options]
 #
 # Environment: JAVA_HOME and ECOMNOW_JAVA_OPTS are passed to run-local.sh; MAX_P99 (default 200) is the
-# assertion bound (a run that misses it still counts; its figures are what we want).
+# assertion bound (a run that misses it still counts; its figures are what we want); WARMUP (s, default 30) is
+# how long the warm-up runs (the JIT of five JVMs sharing two cores needs minutes under load to settle).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,8 +66,8 @@ PY
 }
 
 if ! $COLD; then
-  echo "warm-up: 30 s at $RATE/s (not counted)"
-  gatling "$RATE" 30 warmup
+  echo "warm-up: ${WARMUP:-30} s at $RATE/s (not counted)"
+  gatling "$RATE" "${WARMUP:-30}" warmup
 fi
 for i in $(seq 1 "$RUNS"); do
   gatling "$RATE" "$DURATION" "run$i" | tee -a "$WORK/summary"
