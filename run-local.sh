@@ -106,7 +106,10 @@ trap stop_all EXIT
 
 # The JDK AOT cache (JEP 483/514/515, Java 25+) keeps classes loaded and linked, and method profiles, from a
 # training run. It only works with the extracted form of a Spring Boot jar (java -Djarmode=tools ... extract).
-aot_supported() { "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; }
+aot_supported() { # no pipe into grep -q: with pipefail, java's SIGPIPE would make a match look like a failure
+  local flags; flags=$("$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null) || true
+  [[ "$flags" == *" AOTCacheOutput "* ]]
+}
 if $AOT_TRAIN && ! aot_supported; then
   echo "--aot-train needs Java 25 or newer (set JAVA_HOME); $("$JAVA" -version 2>&1 | head -1)" >&2; exit 1
 fi
