@@ -4,5 +4,7 @@ create table test_effects (
     order_id uuid         not null,
     thread   varchar(200) not null,
     -- Which database transaction applied it: shows that a batch shares one.
-    tx       uuid         not null
+    tx       uuid         not null,
+    -- The correlation id in the logging context while the handler ran.
+    correlation_id varchar(200)
 );

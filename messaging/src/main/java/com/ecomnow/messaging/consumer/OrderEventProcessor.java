@@ -9,11 +9,13 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ecomnow.messaging.consumer.ConsumerMetrics.Outcome;
+import com.ecomnow.messaging.event.EventHeaders;
 import com.ecomnow.messaging.event.InvalidEventException;
 import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEventMessages;
@@ -129,12 +131,15 @@ public class OrderEventProcessor {
             return false;
         }
         List<OrderCreated> events = new ArrayList<>(batch.size());
+        List<String> correlationIds = new ArrayList<>(batch.size());
         for (Message message : batch) {
             if (RetryScheduler.previousAttempts(message) > 0) {
                 return false;
             }
             try {
                 events.add(read(message));
+                Object correlationId = message.getMessageProperties().getHeader(EventHeaders.CORRELATION_ID);
+                correlationIds.add(correlationId == null ? null : correlationId.toString());
             }
             catch (InvalidEventException invalid) {
                 return false;
@@ -143,7 +148,7 @@ public class OrderEventProcessor {
         long start = System.nanoTime();
         List<Outcome> outcomes;
         try {
-            outcomes = transaction.execute(status -> applyAll(events));
+            outcomes = transaction.execute(status -> applyAll(events, correlationIds));
         }
         catch (RuntimeException failure) {
             log.debug("A batch of {} failed ({}); processing its messages one by one", batch.size(),
@@ -159,17 +164,20 @@ public class OrderEventProcessor {
     }
 
     /** Inside one transaction. A duplicate known before it starts is skipped; one that races us fails it. */
-    private List<Outcome> applyAll(List<OrderCreated> events) {
+    private List<Outcome> applyAll(List<OrderCreated> events, List<String> correlationIds) {
         Set<UUID> seen = new HashSet<>(inbox.alreadyProcessed(events.stream().map(OrderCreated::eventId).toList()));
         List<Outcome> outcomes = new ArrayList<>(events.size());
-        for (OrderCreated event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            OrderCreated event = events.get(i);
             if (!seen.add(event.eventId())) {
                 outcomes.add(Outcome.DUPLICATE);
                 continue;
             }
             inbox.record(event.eventId());
-            simulateLatency();
-            handler.handle(event);
+            // The handler's log lines carry their own order's correlation id, as on the one-by-one path.
+            try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", correlationIds.get(i))) {
+                handler.handle(event);
+            }
             outcomes.add(Outcome.PROCESSED);
         }
         return outcomes;

@@ -74,6 +74,7 @@ class BatchConsumptionTest {
 
         await().atMost(WAIT).until(() -> orders.stream().allMatch(order -> handler.effects(order) == 1));
         assertThat(handler.transactions(orders)).as("transactions for 20 events").isLessThanOrEqualTo(10);
+        assertThat(handler.correlationIds(orders)).as("correlation id in the handler's logs").containsExactly("corr-batch");
         // Stopping the listener hands every unacked message back to the queue: none may be left.
         container.stop();
         assertThat(messageCount()).isZero();

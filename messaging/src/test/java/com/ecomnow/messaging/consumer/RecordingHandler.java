@@ -2,11 +2,13 @@ package com.ecomnow.messaging.consumer;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,8 +38,9 @@ class RecordingHandler implements OrderEventHandler {
     public void handle(OrderCreated event) {
         scripts.getOrDefault(event.orderId(), e -> {
         }).accept(event);
-        jdbc.update("insert into test_effects (event_id, order_id, thread, tx) values (?, ?, ?, ?)",
-                event.eventId(), event.orderId(), Thread.currentThread().getName(), currentTransaction());
+        jdbc.update("insert into test_effects (event_id, order_id, thread, tx, correlation_id) values (?, ?, ?, ?, ?)",
+                event.eventId(), event.orderId(), Thread.currentThread().getName(), currentTransaction(),
+                MDC.get("correlationId"));
     }
 
     /** An id for the surrounding transaction, bound to it the first time it is asked for and dropped at its end. */
@@ -55,6 +58,13 @@ class RecordingHandler implements OrderEventHandler {
             id = fresh;
         }
         return id;
+    }
+
+    /** The correlation ids that were in the logging context when these orders' effects were applied. */
+    List<String> correlationIds(Collection<UUID> orderIds) {
+        String placeholders = String.join(",", Collections.nCopies(orderIds.size(), "?"));
+        return jdbc.queryForList("select distinct correlation_id from test_effects where order_id in ("
+                + placeholders + ")", String.class, orderIds.toArray());
     }
 
     /** How many distinct transactions applied the effects of these orders. */
