@@ -18,27 +18,8 @@ if [[ "${1:-}" == "--cold" ]]; then COLD=true; shift; fi
 [[ "${1:-}" == "--" ]] && shift
 EXTRA=("$@")
 
-WORK=$(mktemp -d)
-# Queues of our own: a backlog an earlier run left in a shared broker must not leak into this one's figures.
-export ECOMNOW_MESSAGING_NAMESPACE=bench-$$
-ECOMNOW_DATA_DIR="$WORK/data" ECOMNOW_LOG_DIR="$WORK/logs" ./run-local.sh > "$WORK/run-local.out" 2>&1 &
-SYSTEM=$!
-cleanup() {
-  # TERM, not INT: a background job of a non-interactive shell ignores SIGINT.
-  kill -TERM $SYSTEM 2>/dev/null; wait $SYSTEM 2>/dev/null || true
-  # Best effort, on a local RabbitMQ: remove this run's queues (the embedded broker's store is in $WORK).
-  if command -v rabbitmqctl >/dev/null; then
-    rabbitmqctl -q list_queues name 2>/dev/null | grep "^$ECOMNOW_MESSAGING_NAMESPACE\\." | while read -r q; do
-      rabbitmqctl -q delete_queue "$q" < /dev/null > /dev/null 2>&1 || true
-    done
-  fi
-}
-trap cleanup EXIT
-for _ in $(seq 1 300); do
-  grep -q "EcomNow is up" "$WORK/run-local.out" && break
-  kill -0 $SYSTEM 2>/dev/null || { cat "$WORK/run-local.out"; exit 1; }
-  sleep 1
-done
+source load-test/fresh-system.sh
+start_fresh_system bench
 
 gatling() { # rate duration label
   ./mvnw -q -B -pl load-test gatling:test -DbaseUrl=http://localhost:8080 -Drate="$1" -Dduration="$2" \

@@ -11,25 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-3}; RATE=${2:-5}; DURATION=${3:-60}; EMAIL_LATENCY=${4:-1s}
-WORK=$(mktemp -d)
-export ECOMNOW_MESSAGING_NAMESPACE=compare-$$
-ECOMNOW_EMAIL_SIMULATION_LATENCY=$EMAIL_LATENCY ECOMNOW_DATA_DIR="$WORK/data" ECOMNOW_LOG_DIR="$WORK/logs" \
-  ./run-local.sh > "$WORK/run-local.out" 2>&1 &
-SYSTEM=$!
-cleanup() {
-  kill -TERM $SYSTEM 2>/dev/null; wait $SYSTEM 2>/dev/null || true
-  if command -v rabbitmqctl >/dev/null; then
-    rabbitmqctl -q list_queues name 2>/dev/null | grep "^$ECOMNOW_MESSAGING_NAMESPACE\\." | while read -r q; do
-      rabbitmqctl -q delete_queue "$q" < /dev/null > /dev/null 2>&1 || true
-    done
-  fi
-}
-trap cleanup EXIT
-for _ in $(seq 1 300); do
-  grep -q "EcomNow is up" "$WORK/run-local.out" && break
-  kill -0 $SYSTEM 2>/dev/null || { cat "$WORK/run-local.out"; exit 1; }
-  sleep 1
-done
+source load-test/fresh-system.sh
+start_fresh_system compare ECOMNOW_EMAIL_SIMULATION_LATENCY="$EMAIL_LATENCY"
 
 for i in $(seq 1 "$RUNS"); do
   ./mvnw -q -B -pl load-test gatling:test -Dgatling.simulationClass=com.ecomnow.loadtest.SyncVsAsyncSimulation \
