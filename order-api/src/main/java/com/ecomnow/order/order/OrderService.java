@@ -1,22 +1,23 @@
 package com.ecomnow.order.order;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderLineItem;
 import com.ecomnow.order.outbox.Outbox;
 import com.ecomnow.order.payment.PaymentGateway;
+import com.ecomnow.order.persistence.GroupCommit;
 
 /**
  * Places an order: price, charge, then store the order and its {@code order.created} event in one transaction.
  * It never calls the services that react to the order, and never waits for the broker: the outbox relay
- * publishes the event after the commit.
+ * publishes the event after the commit. Orders placed at the same moment share a commit ({@link GroupCommit}).
  */
 @Service
 public class OrderService {
@@ -25,16 +26,16 @@ public class OrderService {
     private final PaymentGateway payments;
     private final OrderRepository orders;
     private final Outbox outbox;
-    private final TransactionTemplate transaction;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     public OrderService(OrderPricing pricing, PaymentGateway payments, OrderRepository orders, Outbox outbox,
-            TransactionTemplate transaction) {
+            GroupCommit groupCommit) {
         this.pricing = pricing;
         this.payments = payments;
         this.orders = orders;
         this.outbox = outbox;
-        this.transaction = transaction;
+        this.groupCommit = groupCommit;
         this.clock = Clock.systemUTC();
     }
 
@@ -48,9 +49,11 @@ public class OrderService {
         PricedOrder priced = pricing.price(request.items());
         // Charged outside the transaction: a slow provider must not hold a database connection.
         String paymentRef = payments.charge(request.paymentToken(), priced.total(), priced.currency());
-        Order order = new Order(UUID.randomUUID(), request.customerEmail().trim(), priced, paymentRef,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return transaction.execute(status -> {
+        UUID id = UUID.randomUUID();
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return groupCommit.execute(() -> {
+            // Built in here: if a shared commit fails, this runs again and must not reuse rolled-back entities.
+            Order order = new Order(id, request.customerEmail().trim(), priced, paymentRef, createdAt);
             orders.save(order);
             outbox.add(orderCreated(order), correlationId);
             inSameTransaction.accept(order);
