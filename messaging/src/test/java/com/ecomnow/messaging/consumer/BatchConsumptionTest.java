@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,49 +13,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestPropertySource;
 
 import com.ecomnow.messaging.event.OrderCreated;
-import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.topology.TopologyNames;
-import com.ecomnow.testsupport.BrokerIntegrationTest;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Batches (ecomnow.consumer.batch-size, 50 by default): messages that wait in the queue are applied in shared
  * transactions and acked together, and a batch with a bad or failing message falls back to one-by-one processing
  * without applying anything twice. Messages are queued while the listener is stopped, so they arrive together.
  */
-@SpringBootTest(classes = TestConsumerApplication.class)
-@TestPropertySource(locations = "classpath:messaging-test-consumer.properties")
-@BrokerIntegrationTest
-class BatchConsumptionTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    OrderEventMessages messages;
-
-    @Autowired
-    TopologyNames names;
-
-    @Autowired
-    RecordingHandler handler;
+class BatchConsumptionTest extends ConsumerBrokerTest {
 
     @Autowired
     SimpleMessageListenerContainer container;
-
-    @Autowired
-    MeterRegistry meters;
 
     @AfterEach
     void listenerRunsAgain() {
@@ -77,7 +49,7 @@ class BatchConsumptionTest {
         assertThat(handler.correlationIds(orders)).as("correlation id in the handler's logs").containsExactly("corr-batch");
         // Stopping the listener hands every unacked message back to the queue: none may be left.
         container.stop();
-        assertThat(messageCount()).isZero();
+        assertThat(messageCount(queue())).isZero();
     }
 
     @Test
@@ -138,17 +110,6 @@ class BatchConsumptionTest {
     }
 
     private void publish(OrderCreated event) {
-        rabbit.send(names.orderEventsExchange(), TopologyNames.ORDER_CREATED_ROUTING_KEY,
-                messages.toMessage(event, "corr-batch"));
-    }
-
-    private double count(String outcome) {
-        var counter = meters.find("ecomnow.consumer.messages").tag("queue", names.queue("test_queue"))
-                .tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    private int messageCount() {
-        return rabbit.execute(channel -> channel.queueDeclarePassive(names.queue("test_queue")).getMessageCount());
+        publish(event, "corr-batch");
     }
 }

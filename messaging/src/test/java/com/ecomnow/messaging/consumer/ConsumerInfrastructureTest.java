@@ -22,61 +22,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestPropertySource;
 
 import com.ecomnow.messaging.admin.DeadLetterQueueAdmin;
 import com.ecomnow.messaging.event.EventHeaders;
 import com.ecomnow.messaging.event.InvalidEventException;
 import com.ecomnow.messaging.event.OrderCreated;
-import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.topology.TopologyNames;
-import com.ecomnow.testsupport.BrokerIntegrationTest;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The consumer infrastructure against a real broker: routing through the fanout exchange, manual acks,
  * redelivery, idempotency under duplicates, retry, and dead-lettering with reasons.
  */
-@SpringBootTest(classes = TestConsumerApplication.class)
-@TestPropertySource(locations = "classpath:messaging-test-consumer.properties")
-@BrokerIntegrationTest
-class ConsumerInfrastructureTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    OrderEventMessages messages;
-
-    @Autowired
-    TopologyNames names;
-
-    @Autowired
-    RecordingHandler handler;
+class ConsumerInfrastructureTest extends ConsumerBrokerTest {
 
     @Autowired
     CachingConnectionFactory connectionFactory;
 
     @Autowired
-    MeterRegistry meters;
-
-    @Autowired
     DeadLetterQueueAdmin dlqAdmin;
 
-    private String queue() {
-        return names.queue("test_queue");
-    }
-
     private void publish(OrderCreated event) {
-        rabbit.send(names.orderEventsExchange(), TopologyNames.ORDER_CREATED_ROUTING_KEY,
-                messages.toMessage(event, "corr-test"));
+        publish(event, "corr-test");
     }
 
     /** The next parked message with this id, skipping any another test left behind in the shared DLQ. */
@@ -94,12 +62,6 @@ class ConsumerInfrastructureTest {
             }
         }
         return null;
-    }
-
-    private double count(String outcome) {
-        var counter = meters.find("ecomnow.consumer.messages").tag("queue", queue()).tag("outcome", outcome)
-                .counter();
-        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -351,10 +313,6 @@ class ConsumerInfrastructureTest {
                 .startsWith("body is not a valid order.created JSON document");
         assertThat(parked.getMessageProperties().<Integer>getHeader(EventHeaders.ATTEMPTS)).isEqualTo(1);
         await().atMost(WAIT).until(() -> handler.effects(good.orderId()) == 1);
-    }
-
-    private int messageCount(String queue) {
-        return rabbit.execute(channel -> channel.queueDeclarePassive(queue).getMessageCount());
     }
 
     private static void waitFor(CountDownLatch latch) {
