@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Repeatable benchmark: starts EcomNow fresh (run-local.sh, empty data directory, the broker that answers on
 # 127.0.0.1:5672 or the embedded one), warms it up unless --cold, runs OrderPlacementSimulation RUNS times at RATE
-# orders/s for DURATION s, and prints each run's figures and their median, min and max. Stops the system after.
+# orders/s for DURATION s, and prints each run's figures (response times, reconciliation, the email lag of the
+# run's own orders) and their median, min and max. Stops the system after.
 #
 #   load-test/bench.sh RATE DURATION [RUNS] [--cold] [-- extra gatling -D options]
 #
@@ -57,10 +58,15 @@ for i in $(seq 1 "$RUNS"); do
 done
 python3 - "$WORK/summary" <<'PY'
 import re, statistics, sys
-runs = [dict(re.findall(r"(\w+)=([\d.]+)", l)) for l in open(sys.argv[1]) if l.startswith("run")]
-for key in ["mean", "p50", "p95", "p99", "max"]:
+runs, lines = [], open(sys.argv[1]).read().splitlines()
+for line in lines:
+    if line.startswith("run"):
+        runs.append(dict(re.findall(r"(\w+)=([\d.]+)", line)))
+    elif "END-TO-END LAG, THIS RUN ONLY" in line and runs:  # the email lag of this run's orders
+        runs[-1].update({"lag_" + k: v for k, v in re.findall(r"(p50|p99)=([\d.]+)", line)})
+for key in ["mean", "p50", "p95", "p99", "max", "lag_p50", "lag_p99"]:
     values = [float(r[key]) for r in runs if key in r]
     if values:
-        print(f"{key:>4}: median {statistics.median(values):g}  min {min(values):g}  max {max(values):g}  ({len(values)} runs)")
+        print(f"{key:>7}: median {statistics.median(values):g}  min {min(values):g}  max {max(values):g}  ({len(values)} runs)")
 PY
 echo "logs: $WORK"
