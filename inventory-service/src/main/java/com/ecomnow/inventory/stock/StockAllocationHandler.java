@@ -2,6 +2,7 @@ package com.ecomnow.inventory.stock;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -27,10 +28,19 @@ class StockAllocationHandler implements OrderEventHandler {
         this.movements = movements;
     }
 
+    /**
+     * A batch locks every SKU it touches before its first order, in one sorted statement. Locking order by order
+     * would let two consumer threads' batches take the same rows in opposite orders: at 400 orders/s that was
+     * thousands of deadlocks a minute, each a rollback and a retry.
+     */
+    @Override
+    public void beforeBatch(List<OrderCreated> orders) {
+        stock.lockAll(skusOf(orders.stream().flatMap(order -> order.items().stream()).toList()));
+    }
+
     @Override
     public void handle(OrderCreated order) {
-        TreeSet<String> skus = order.items().stream().map(OrderLineItem::sku)
-                .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> skus = skusOf(order.items());
         Map<String, StockItem> locked = stock.lockAll(skus).stream()
                 .collect(Collectors.toMap(StockItem::getSku, Function.identity()));
         skus.removeAll(locked.keySet());
@@ -44,5 +54,9 @@ class StockAllocationHandler implements OrderEventHandler {
             movements.save(new StockMovement(order.eventId(), order.orderId(), line.sku(), line.quantity(), outcome,
                     now));
         }
+    }
+
+    private static TreeSet<String> skusOf(List<OrderLineItem> lines) {
+        return lines.stream().map(OrderLineItem::sku).collect(Collectors.toCollection(TreeSet::new));
     }
 }

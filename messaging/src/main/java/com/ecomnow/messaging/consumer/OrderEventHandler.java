@@ -1,5 +1,7 @@
 package com.ecomnow.messaging.consumer;
 
+import java.util.List;
+
 import com.ecomnow.messaging.event.OrderCreated;
 
 /**
@@ -13,4 +15,13 @@ import com.ecomnow.messaging.event.OrderCreated;
 public interface OrderEventHandler {
 
     void handle(OrderCreated event);
+
+    /**
+     * Called once at the start of a batch transaction with the events it is about to {@link #handle}, in order.
+     * A handler that locks rows should lock what the whole batch needs here, in one consistent order (one sorted
+     * {@code SELECT ... FOR UPDATE}): locks taken event by event interleave with other consumer threads'
+     * transactions and deadlock. Nothing to do for a handler that only inserts.
+     */
+    default void beforeBatch(List<OrderCreated> events) {
+    }
 }

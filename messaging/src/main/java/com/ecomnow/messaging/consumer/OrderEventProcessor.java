@@ -167,18 +167,24 @@ public class OrderEventProcessor {
     private List<Outcome> applyAll(List<OrderCreated> events, List<String> correlationIds) {
         Set<UUID> seen = new HashSet<>(inbox.alreadyProcessed(events.stream().map(OrderCreated::eventId).toList()));
         List<Outcome> outcomes = new ArrayList<>(events.size());
+        List<Integer> fresh = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            OrderCreated event = events.get(i);
-            if (!seen.add(event.eventId())) {
-                outcomes.add(Outcome.DUPLICATE);
-                continue;
+            boolean first = seen.add(events.get(i).eventId());
+            outcomes.add(first ? Outcome.PROCESSED : Outcome.DUPLICATE);
+            if (first) {
+                fresh.add(i);
             }
+        }
+        if (!fresh.isEmpty()) {
+            handler.beforeBatch(fresh.stream().map(events::get).toList());
+        }
+        for (int i : fresh) {
+            OrderCreated event = events.get(i);
             inbox.record(event.eventId());
             // The handler's log lines carry their own order's correlation id, as on the one-by-one path.
             try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", correlationIds.get(i))) {
                 handler.handle(event);
             }
-            outcomes.add(Outcome.PROCESSED);
         }
         return outcomes;
     }

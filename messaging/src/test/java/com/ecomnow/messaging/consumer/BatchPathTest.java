@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,23 +17,55 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The workshop's slow service must show events trickling out one by one, so a simulated latency turns batches off. */
-class SimulatedLatencyBatchingTest {
+/** The batch path of {@link OrderEventProcessor} without a broker or a database. */
+class BatchPathTest {
 
     private final OrderEventMessages messages = new OrderEventMessages(JsonMapper.builder().build());
 
+    private OrderEventProcessor processor(OrderEventHandler handler) {
+        return new OrderEventProcessor(messages, handler, new InMemoryInbox(),
+                new TransactionTemplate(new NoOpTransactionManager()), null, null,
+                new ConsumerMetrics(new SimpleMeterRegistry(), "test_queue"), 1_000_000);
+    }
+
+    /** So a handler can take the locks of the whole batch in one order (inventory's deadlock fix). */
+    @Test
+    void theHandlerSeesTheBatchsNewEventsBeforeItHandlesTheFirst() {
+        List<String> calls = new ArrayList<>();
+        OrderEventHandler handler = new OrderEventHandler() {
+            @Override
+            public void handle(OrderCreated event) {
+                calls.add("handle " + event.orderId());
+            }
+
+            @Override
+            public void beforeBatch(List<OrderCreated> events) {
+                calls.add("batch " + events.stream().map(OrderCreated::orderId).toList());
+            }
+        };
+        OrderCreated first = OrderEvents.orderCreated();
+        OrderCreated second = OrderEvents.orderCreated();
+
+        boolean together = processor(handler).processTogether(List.of(messages.toMessage(first, null),
+                messages.toMessage(second, null), messages.toMessage(first, null)));
+
+        assertThat(together).isTrue();
+        assertThat(calls).containsExactly("batch " + List.of(first.orderId(), second.orderId()),
+                "handle " + first.orderId(), "handle " + second.orderId());
+    }
+
+    /** The workshop's slow service must show events trickling out one by one, so a simulated latency turns batches off. */
     @Test
     void withASimulatedLatencyABatchIsHandedBackToBeProcessedOneByOne() {
         RecordingCalls handler = new RecordingCalls();
-        OrderEventProcessor processor = new OrderEventProcessor(messages, handler, new InMemoryInbox(),
-                new TransactionTemplate(new NoOpTransactionManager()), null, null,
-                new ConsumerMetrics(new SimpleMeterRegistry(), "test_queue"), 1_000_000);
+        OrderEventProcessor processor = processor(handler);
         // Without a latency the same processor takes the batch: the collaborators above do work.
         assertThat(processor.processTogether(List.of(messages.toMessage(OrderEvents.orderCreated(), null),
                 messages.toMessage(OrderEvents.orderCreated(), null)))).isTrue();
@@ -92,7 +125,7 @@ class SimulatedLatencyBatchingTest {
         int calls;
 
         @Override
-        public void handle(com.ecomnow.messaging.event.OrderCreated event) {
+        public void handle(OrderCreated event) {
             calls++;
         }
     }
