@@ -6,7 +6,9 @@
 #
 #   load-test/compare-sync-async.sh [RUNS=3] [RATE=5] [DURATION=60] [EMAIL_LATENCY=1s]
 #
-# Environment: JAVA_HOME and ECOMNOW_JAVA_OPTS are passed to run-local.sh.
+# Environment: JAVA_HOME and ECOMNOW_JAVA_OPTS are passed to run-local.sh; WARMUP (s, default 60; 0 for none)
+# runs the same simulation once first, not counted, so both flows are compared warm (at 5 orders/s the JIT needs
+# minutes: a first minute's async p99 is mostly compilation, and the ratio then says little about the designs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,11 @@ RUNS=${1:-3}; RATE=${2:-5}; DURATION=${3:-60}; EMAIL_LATENCY=${4:-1s}
 source load-test/fresh-system.sh
 start_fresh_system compare ECOMNOW_EMAIL_SIMULATION_LATENCY="$EMAIL_LATENCY"
 
+if (( ${WARMUP:-60} > 0 )); then
+  echo "warm-up: ${WARMUP:-60} s, both flows (not counted)"
+  ./mvnw -q -B -pl load-test gatling:test -Dgatling.simulationClass=com.ecomnow.loadtest.SyncVsAsyncSimulation \
+    -DbaseUrl=http://localhost:8080 -Drate="$RATE" -Dduration="${WARMUP:-60}" > "$WORK/warmup.out" 2>&1 || true
+fi
 for i in $(seq 1 "$RUNS"); do
   ./mvnw -q -B -pl load-test gatling:test -Dgatling.simulationClass=com.ecomnow.loadtest.SyncVsAsyncSimulation \
     -DbaseUrl=http://localhost:8080 -Drate="$RATE" -Dduration="$DURATION" > "$WORK/run$i.out" 2>&1 || true
