@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The orders order-api answered 201 for during the run, and the units ordered per SKU. Thread-safe. */
+/**
+ * The orders order-api answered 201 for during the run, and the units ordered per SKU; also the requests that got
+ * no answer at all (a client timeout, a closed connection), whose orders may or may not exist. Thread-safe.
+ */
 final class AcceptedOrders {
 
     record Order(String id, String createdAt) {
@@ -18,6 +21,8 @@ final class AcceptedOrders {
     private final ConcurrentHashMap<String, LongAdder> unitsBySku = new ConcurrentHashMap<>();
     private final LongAdder count = new LongAdder();
     private final LongAdder withoutId = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> unansweredUnitsBySku = new ConcurrentHashMap<>();
+    private final LongAdder unanswered = new LongAdder();
 
     void add(String orderId, String createdAt, Map<String, Integer> lines) {
         count.increment();
@@ -27,6 +32,20 @@ final class AcceptedOrders {
             orders.add(new Order(orderId, createdAt));
         }
         lines.forEach((sku, quantity) -> unitsBySku.computeIfAbsent(sku, s -> new LongAdder()).add(quantity));
+    }
+
+    /** A request that got no HTTP answer: the server may have stored the order after the client gave up. */
+    void addUnanswered(Map<String, Integer> lines) {
+        unanswered.increment();
+        lines.forEach((sku, quantity) -> unansweredUnitsBySku.computeIfAbsent(sku, s -> new LongAdder()).add(quantity));
+    }
+
+    long unanswered() {
+        return unanswered.sum();
+    }
+
+    Map<String, Long> unansweredUnitsBySku() {
+        return sums(unansweredUnitsBySku);
     }
 
     long count() {
@@ -43,8 +62,12 @@ final class AcceptedOrders {
     }
 
     Map<String, Long> unitsBySku() {
+        return sums(unitsBySku);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> adders) {
         Map<String, Long> units = new TreeMap<>();
-        unitsBySku.forEach((sku, adder) -> units.put(sku, adder.sum()));
+        adders.forEach((sku, adder) -> units.put(sku, adder.sum()));
         return units;
     }
 }

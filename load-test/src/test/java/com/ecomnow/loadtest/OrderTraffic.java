@@ -82,6 +82,8 @@ final class OrderTraffic {
             String createdAt = session.contains("createdAt") ? session.getString("createdAt") : null;
             Map<String, Integer> lines = session.get("lines");
             accepted.add(orderId, createdAt, lines);
+        } else if (!session.contains("status")) {
+            accepted.addUnanswered(session.get("lines"));
         }
         return session;
     }
