@@ -1,6 +1,7 @@
 # Sourced by the benchmark scripts: starts EcomNow with run-local.sh in a temporary directory of its own, with
 # queues of its own (a backlog an earlier run left in a shared broker must not leak into this one's figures),
-# waits until it is up, and stops it and removes its queues when the script exits.
+# waits until it is up, and stops it and removes its queues and databases when the script exits (KEEP_DATA=1
+# keeps the databases; the logs are always kept in $WORK/logs).
 #
 #   start_fresh_system NAMESPACE_PREFIX [VAR=value ...]   sets WORK (the temporary directory) and SYSTEM (its pid)
 
@@ -28,4 +29,7 @@ stop_fresh_system() {
       rabbitmqctl -q delete_queue "$q" < /dev/null > /dev/null 2>&1 || true
     done
   fi
+  # H2's files grow by tens of KB per order under sustained load: one benchmark left 8-9 GB, and a dozen of them
+  # filled the disk.
+  [[ "${KEEP_DATA:-0}" == 1 ]] || rm -rf "$WORK/data"
 }
