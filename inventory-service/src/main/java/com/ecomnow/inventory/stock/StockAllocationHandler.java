@@ -31,7 +31,7 @@ class StockAllocationHandler implements OrderEventHandler {
     /**
      * A batch locks every SKU it touches before its first order, in one sorted statement. Locking order by order
      * would let two consumer threads' batches take the same rows in opposite orders: at 400 orders/s that was
-     * thousands of deadlocks a minute, each a rollback and a retry.
+     * hundreds of deadlocks a minute, each a rollback and a retry.
      */
     @Override
     public void beforeBatch(List<OrderCreated> orders) {
