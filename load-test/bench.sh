@@ -25,6 +25,13 @@ source load-test/fresh-system.sh
 start_fresh_system bench
 
 gatling() { # rate duration label
+  # CPU per order by process over the middle of a measured run (10 s after the ramp, up to 30 s).
+  local sampler=""
+  if [[ "$3" == run* && "$2" -ge 30 ]]; then
+    python3 load-test/cpu-per-order.py --after-gatling-starts 15 --seconds $(( $2 - 20 < 30 ? $2 - 20 : 30 )) \
+      > "$WORK/$3.cpu" 2>&1 &
+    sampler=$!
+  fi
   ./mvnw -q -B -pl load-test gatling:test -DbaseUrl=http://localhost:8080 -Drate="$1" -Dduration="$2" \
     -DmaxP99="${MAX_P99:-200}" ${EXTRA[@]+"${EXTRA[@]}"} > "$WORK/$3.out" 2>&1 || true
   local report
@@ -47,6 +54,10 @@ for line in text.splitlines():
     if re.search(r"(RECONCILIATION|LAG|Global:|FAILED)", line):
         print("   " + line.strip())
 PY
+  if [[ -n "$sampler" ]]; then
+    wait "$sampler" || true
+    sed 's/^/   /' "$WORK/$3.cpu"
+  fi
 }
 
 if ! $COLD; then
@@ -64,7 +75,11 @@ for line in lines:
         runs.append(dict(re.findall(r"(\w+)=([\d.]+)", line)))
     elif "END-TO-END LAG, THIS RUN ONLY" in line and runs:  # the email lag of this run's orders
         runs[-1].update({"lag_" + k: v for k, v in re.findall(r"(p50|p99)=([\d.]+)", line)})
-for key in ["mean", "p50", "p95", "p99", "max", "lag_p50", "lag_p99"]:
+    elif "CPU PER ORDER" in line and runs:
+        runs[-1]["idle_pct"] = re.search(r"idle ([\d.]+) %", line).group(1)
+    elif "all of these" in line and runs:
+        runs[-1]["cpu_ms"] = re.search(r"([\d.]+) ms/order", line).group(1)
+for key in ["mean", "p50", "p95", "p99", "max", "lag_p50", "lag_p99", "cpu_ms", "idle_pct"]:
     values = [float(r[key]) for r in runs if key in r]
     if values:
         print(f"{key:>7}: median {statistics.median(values):g}  min {min(values):g}  max {max(values):g}  ({len(values)} runs)")

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""CPU time per order, by process, over a window of a running load test.
+
+    load-test/cpu-per-order.py [--seconds 30] [--base-url http://localhost:8080] [--after-gatling-starts S]
+
+--after-gatling-starts S waits until a Gatling process runs, then S seconds more (past its ramp), before the
+window opens: bench.sh starts it beside each measured run.
+
+Reads each process's user + system CPU time from /proc/<pid>/stat at the start and the end of the window, and
+the number of POST /orders that order-api answered in it (its Prometheus endpoint), and prints CPU milliseconds
+per order for the four services, the broker (RabbitMQ or the embedded one) and Gatling, with the machine's idle
+share. On a machine where everything shares the cores, this says who uses them, and whether the machine (idle
+near 0 %) or something else is the limit. Linux only.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+PROCESSES = [  # name, a pattern of its command line (pgrep -f)
+    ("order-api", r"order-api-[^ ]*\.jar"),
+    ("email-service", r"email-service-[^ ]*\.jar"),
+    ("inventory-service", r"inventory-service-[^ ]*\.jar"),
+    ("analytics-service", r"analytics-service-[^ ]*\.jar"),
+    ("broker (RabbitMQ)", r"beam\.smp.* -s rabbit boot"),
+    ("broker (embedded)", r"ecomnow-broker\.jar"),
+    ("Gatling", r"io\.gatling\.app\.Gatling"),
+]
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def pid_of(pattern):
+    found = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+    return int(found[0]) if found else None
+
+
+def cpu_ms(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            # The command name (field 2) may hold spaces: split after its closing parenthesis.
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / TICKS  # utime, stime
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+
+
+def machine():
+    with open("/proc/stat") as stat:
+        values = [int(v) for v in stat.readline().split()[1:]]
+    return values[3] + values[4], sum(values)  # idle + iowait, total
+
+
+def orders(base_url):
+    text = urllib.request.urlopen(base_url + "/actuator/prometheus", timeout=10).read().decode()
+    count = 0.0
+    for line in text.splitlines():
+        if line.startswith("http_server_requests_seconds_count{") and 'method="POST"' in line \
+                and 'uri="/orders"' in line:
+            count += float(line.rsplit(" ", 1)[1])
+    return count
+
+
+def main():
+    parser = argparse.ArgumentParser(description="CPU time per order, by process")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--base-url", default="http://localhost:8080")
+    parser.add_argument("--after-gatling-starts", type=float, metavar="S")
+    args = parser.parse_args()
+    seconds, base_url = args.seconds, args.base_url.rstrip("/")
+    if args.after_gatling_starts is not None:
+        deadline = time.monotonic() + 600
+        while not pid_of(dict(PROCESSES)["Gatling"]):
+            if time.monotonic() > deadline:
+                sys.exit("no Gatling process started within 10 minutes")
+            time.sleep(0.5)
+        time.sleep(args.after_gatling_starts)
+    try:
+        orders(base_url)
+    except OSError as problem:
+        sys.exit(f"order-api does not answer at {base_url}/actuator/prometheus: {problem}")
+    pids = {name: pid_of(pattern) for name, pattern in PROCESSES}
+    pids = {name: pid for name, pid in pids.items() if pid}
+    start_cpu = {name: cpu_ms(pid) for name, pid in pids.items()}
+    start_machine, start_orders, started = machine(), orders(base_url), time.monotonic()
+    time.sleep(seconds)
+    end_cpu = {name: cpu_ms(pid) for name, pid in pids.items()}
+    end_machine, end_orders, elapsed = machine(), orders(base_url), time.monotonic() - started
+
+    placed = end_orders - start_orders
+    idle = 100.0 * (end_machine[0] - start_machine[0]) / max(1, end_machine[1] - start_machine[1])
+    print(f"CPU PER ORDER over {elapsed:.0f} s: {placed:.0f} orders ({placed / elapsed:.0f}/s), "
+          f"machine idle {idle:.1f} %, {os.cpu_count()} cores")
+    if placed <= 0:
+        print("  no orders placed in the window")
+        return
+    total = 0.0
+    for name in pids:
+        if start_cpu[name] is None or end_cpu[name] is None:
+            print(f"  {name:<20} (exited during the window)")
+            continue
+        used = end_cpu[name] - start_cpu[name]
+        total += used
+        print(f"  {name:<20} {used / placed:6.2f} ms/order  {100 * used / (elapsed * 1000):5.1f} % of one core")
+    print(f"  {'all of these':<20} {total / placed:6.2f} ms/order  {100 * total / (elapsed * 1000):5.1f} % of one core")
+    # Busy time the list does not explain: Maven compiling the simulation, the benchmark's own scripts, others.
+    busy_ms = (1 - idle / 100) * (os.cpu_count() or 1) * elapsed * 1000
+    print(f"  {'anything else':<20} {max(0.0, busy_ms - total) / placed:6.2f} ms/order")
+
+
+if __name__ == "__main__":
+    main()
