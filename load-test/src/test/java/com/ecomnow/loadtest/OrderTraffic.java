@@ -45,13 +45,20 @@ final class OrderTraffic {
         System.out.println("[load-test] catalog: " + skus.size() + " SKUs " + skus);
     }
 
+    /**
+     * By default each virtual user (one customer, one order) opens its own connection, as customers' browsers
+     * would. {@code -DshareConnections=true} sends every order over one shared keep-alive pool instead, as an API
+     * gateway or load balancer in front of order-api would: it measures the service without the cost of a TCP
+     * connection per order on both sides.
+     */
     static HttpProtocolBuilder protocol(String baseUrl) {
-        return http.baseUrl(baseUrl)
+        HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .userAgentHeader("ecomnow-load-test (Gatling)")
                 // Gatling would otherwise first call https://gatling.io to warm up its HTTP stack.
                 .disableWarmUp();
+        return LoadTestConfig.bool("shareConnections", false) ? protocol.shareConnections() : protocol;
     }
 
     /** An endless feeder: one fresh order per virtual user. */
