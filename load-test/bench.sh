@@ -25,10 +25,10 @@ source load-test/fresh-system.sh
 start_fresh_system bench
 
 gatling() { # rate duration label
-  # CPU per order by process over the middle of a measured run (10 s after the ramp, up to 30 s).
+  # CPU per order by process over the middle of a measured run of 30 s or more (10 s after the ramp, up to 30 s).
   local sampler=""
   if [[ "$3" == run* && "$2" -ge 30 ]]; then
-    python3 load-test/cpu-per-order.py --after-gatling-starts 15 --seconds $(( $2 - 20 < 30 ? $2 - 20 : 30 )) \
+    python3 load-test/cpu-per-order.py --after-orders-start 15 --seconds $(( $2 - 20 < 30 ? $2 - 20 : 30 )) \
       > "$WORK/$3.cpu" 2>&1 &
     sampler=$!
   fi
@@ -55,7 +55,9 @@ for line in text.splitlines():
         print("   " + line.strip())
 PY
   if [[ -n "$sampler" ]]; then
-    wait "$sampler" || true
+    # Its window ends before the run does; if it is still waiting, the run never started (a build error, say).
+    kill "$sampler" 2>/dev/null || true
+    wait "$sampler" 2>/dev/null || true
     sed 's/^/   /' "$WORK/$3.cpu"
   fi
 }
