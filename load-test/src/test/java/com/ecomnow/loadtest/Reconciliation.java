@@ -3,6 +3,7 @@ package com.ecomnow.loadtest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,10 @@ final class Reconciliation {
     }
 
     /**
-     * The state before the load. Waits first (bounded) until analytics has recorded every order order-api holds, so
-     * that a backlog left by an earlier run is not counted as this run's.
+     * The state before the load. Waits first (bounded) until analytics has recorded every order order-api holds and
+     * inventory's stock has stopped moving, so that a backlog left by an earlier run is not counted as this run's.
+     * Inventory has no order count to compare, and it can lag analytics by seconds after an overloaded warm-up: a
+     * baseline taken while it still drained counted the warm-up's last orders as this run's ("applied twice").
      */
     Baseline baseline() {
         Instant deadline = Instant.now().plus(timeout);
@@ -76,13 +79,34 @@ final class Reconciliation {
                     + " orders but analytics has " + analyticsOrders
                     + " facts; a backlog still draining would be counted as this run's");
         }
-        Map<String, long[]> inventory = system.inventory();
+        Map<String, long[]> inventory = quietInventory(deadline);
         System.out.println("[load-test] baseline: order-api " + apiOrders + " orders, analytics " + analyticsOrders
                 + " orders, inventory of " + inventory.size() + " SKUs");
         return new Baseline(analyticsOrders, apiOrders, inventory);
     }
 
     /** Runs every check, prints the outcome, and throws if any check failed. */
+    /** The stock once two readings {@link #SETTLE} apart agree, or the last reading at the deadline. */
+    private Map<String, long[]> quietInventory(Instant deadline) {
+        Map<String, long[]> previous = system.inventory();
+        while (Instant.now().isBefore(deadline)) {
+            sleep(SETTLE);
+            Map<String, long[]> now = system.inventory();
+            if (sameStock(previous, now)) {
+                return now;
+            }
+            previous = now;
+        }
+        System.out.println("[load-test] WARNING: inventory's stock was still moving " + timeout.toSeconds()
+                + " s after the start; a backlog still draining would be counted as this run's");
+        return previous;
+    }
+
+    static boolean sameStock(Map<String, long[]> a, Map<String, long[]> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(entry -> Arrays.equals(entry.getValue(), b.get(entry.getKey())));
+    }
+
     void verify(Baseline before, AcceptedOrders accepted) {
         Instant deadline = Instant.now().plus(timeout);
         long accepted201 = accepted.count();
