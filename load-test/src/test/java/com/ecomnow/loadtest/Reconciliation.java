@@ -35,7 +35,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Reconciliation {
 
     private static final Duration POLL = Duration.ofMillis(500);
-    /** Once analytics has caught up, look again after this long: a duplicate applied late would show here. */
+    /**
+     * Once analytics has caught up, look again after this long: a duplicate applied late would show here. Also the
+     * gap between the two equal inventory readings the baseline waits for.
+     */
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
     record Baseline(long analyticsOrders, long apiOrders, Map<String, long[]> inventory) {
@@ -85,7 +88,6 @@ final class Reconciliation {
         return new Baseline(analyticsOrders, apiOrders, inventory);
     }
 
-    /** Runs every check, prints the outcome, and throws if any check failed. */
     /** The stock once two readings {@link #SETTLE} apart agree, or the last reading at the deadline. */
     private Map<String, long[]> quietInventory(Instant deadline) {
         Map<String, long[]> previous = system.inventory();
@@ -102,11 +104,12 @@ final class Reconciliation {
         return previous;
     }
 
-    static boolean sameStock(Map<String, long[]> a, Map<String, long[]> b) {
+    private static boolean sameStock(Map<String, long[]> a, Map<String, long[]> b) {
         return a.keySet().equals(b.keySet())
                 && a.entrySet().stream().allMatch(entry -> Arrays.equals(entry.getValue(), b.get(entry.getKey())));
     }
 
+    /** Runs every check, prints the outcome, and throws if any check failed. */
     void verify(Baseline before, AcceptedOrders accepted) {
         Instant deadline = Instant.now().plus(timeout);
         long accepted201 = accepted.count();
