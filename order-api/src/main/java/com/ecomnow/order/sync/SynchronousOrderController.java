@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.security.autoconfigure.SecurityProperties;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -32,7 +33,8 @@ import com.ecomnow.order.web.CorrelationIdFilter;
  * then calls email, inventory and analytics over HTTP, one after another, before answering, exactly like the
  * case study's old {@code place_order}. Its response time is the sum of theirs, and it fails when any of them
  * fails. The order's event still goes through the outbox too; the consumers' inbox makes the second copy a
- * no-op. Use {@code POST /orders}.
+ * no-op. Use {@code POST /orders}. When this service has admin credentials ({@code spring.security.user.*}), it
+ * calls the others' {@code /sync} endpoints with the same ones.
  */
 @RestController
 class SynchronousOrderController {
@@ -43,12 +45,17 @@ class SynchronousOrderController {
     private final List<URI> services;
 
     SynchronousOrderController(OrderService orderService, OutboxEventRepository outbox, RestClient.Builder builder,
-            SyncProperties properties) {
+            SyncProperties properties, SecurityProperties security) {
         this.orderService = orderService;
         this.outbox = outbox;
         HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(properties.timeout(),
                 properties.timeout());
-        this.http = builder.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings)).build();
+        builder.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings));
+        if (!security.getUser().isPasswordGenerated()) {
+            builder.defaultHeaders(headers -> headers.setBasicAuth(security.getUser().getName(),
+                    security.getUser().getPassword()));
+        }
+        this.http = builder.build();
         this.services = List.of(properties.inventoryUrl(), properties.emailUrl(), properties.analyticsUrl());
     }
 
