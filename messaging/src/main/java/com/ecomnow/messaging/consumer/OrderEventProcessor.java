@@ -156,9 +156,12 @@ public class OrderEventProcessor {
             return false;
         }
         Duration perEvent = Duration.ofNanos((System.nanoTime() - start) / batch.size());
-        for (Outcome outcome : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
             metrics.processingTimer().record(perEvent);
-            metrics.record(outcome);
+            metrics.record(outcomes.get(i));
+            if (outcomes.get(i) == Outcome.PROCESSED) {
+                metrics.recordLag(events.get(i).occurredAt());
+            }
         }
         return true;
     }
@@ -210,7 +213,7 @@ public class OrderEventProcessor {
     /** One attempt: the inbox record and the handler's side effect commit together, or not at all. */
     private Outcome applyOnce(OrderCreated event) {
         try {
-            return transaction.execute(status -> {
+            Outcome outcome = transaction.execute(status -> {
                 if (!inbox.recordFirstDelivery(event.eventId())) {
                     // PostgreSQL aborts a transaction after a failed insert: never try to commit it.
                     status.setRollbackOnly();
@@ -221,6 +224,10 @@ public class OrderEventProcessor {
                 handler.handle(event);
                 return Outcome.PROCESSED;
             });
+            if (outcome == Outcome.PROCESSED) {
+                metrics.recordLag(event.occurredAt());
+            }
+            return outcome;
         }
         catch (DuplicateKeyException duplicate) {
             // Another thread committed the same event while we waited for its row lock. Anything else that
