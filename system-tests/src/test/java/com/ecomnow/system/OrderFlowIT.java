@@ -3,11 +3,17 @@ package com.ecomnow.system;
 import static com.ecomnow.system.Orders.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.amqp.core.Message;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The packaged services as separate processes on one broker (the environment's, else the embedded one): every
  * order reaches every consumer exactly once, also when a consumer is killed mid-stream.
@@ -25,6 +33,8 @@ import org.springframework.amqp.core.Message;
 class OrderFlowIT {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
+    /** A metric name of the services' own (RabbitMQ's start with rabbitmq_) in a PromQL query. */
+    private static final Pattern METRIC = Pattern.compile("\\b((?:ecomnow|http|jvm|process)_[a-z_]+)\\b");
 
     static LocalSystem system;
 
@@ -67,8 +77,36 @@ class OrderFlowIT {
         assertThat(Orders.available(system, "NOTE-001")).isEqualTo(expectedNotebooks);
     }
 
+    /**
+     * The Grafana dashboard of docker compose may name only metrics the services export (RabbitMQ's are checked
+     * in the compose CI run, against a real RabbitMQ). Runs after orders have flowed, so lazily made meters exist.
+     */
     @Test
     @Order(2)
+    void everyServiceMetricTheDashboardQueriesIsExported() throws Exception {
+        String dashboard = Files.readString(Path.of(System.getProperty("ecomnow.root", ".."))
+                .resolve("compose/grafana/dashboards/ecomnow.json"));
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : system.readJson(dashboard).get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher name = METRIC.matcher(target.get("expr").asString());
+                while (name.find()) {
+                    queried.add(name.group(1));
+                }
+            }
+        }
+        Set<String> exported = new TreeSet<>();
+        for (String service : List.of(LocalSystem.ORDER_API, LocalSystem.EMAIL, LocalSystem.INVENTORY,
+                LocalSystem.ANALYTICS)) {
+            system.get(service, "/actuator/prometheus").body().lines().filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        assertThat(queried).as("metrics the dashboard queries").isNotEmpty()
+                .allSatisfy(metric -> assertThat(exported).as("exported by the services").contains(metric));
+    }
+
+    @Test
+    @Order(3)
     void emailServiceKilledWhileOrdersKeepComingCatchesUpWithOneEmailPerOrder() {
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -88,7 +126,7 @@ class OrderFlowIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theSynchronousAntiPatternHasDoneEverythingWhenItAnswersAndCountsOnce() {
         long factsBefore = Orders.analyticsOrders(system);
         int lamps = Orders.available(system, "LAMP-001");
@@ -110,7 +148,7 @@ class OrderFlowIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPoisonMessageEndsInEachDeadLetterQueueWithItsReason() {
         Orders.publishPoison(system, "this is not an order");
 
