@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.SecurityProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
@@ -24,8 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * comparison endpoints ({@code /sync/**}) and every actuator endpoint except health, info and prometheus.
  *
  * <ul>
- * <li>A service that listens beyond 127.0.0.1 ({@code server.address} not a loopback address, or unset) must have
- * {@code spring.security.user.password}: it refuses to start without one.</li>
+ * <li>A service whose web server listens beyond 127.0.0.1 ({@code server.address} not a loopback address, or
+ * unset) must have {@code spring.security.user.password}: it refuses to start without one. (A test's mock web
+ * environment runs no server and listens nowhere.)</li>
  * <li>With a password (Boot's {@code spring.security.user.name} / {@code .password}), those endpoints need HTTP
  * Basic, wherever the service listens.</li>
  * <li>On 127.0.0.1 without a password (the local run, the tests), nothing needs a login.</li>
@@ -45,10 +48,11 @@ public class AdminSecurityAutoConfiguration {
             + "credentials. Set spring.security.user.password (environment: SPRING_SECURITY_USER_PASSWORD).";
 
     @Bean
-    SecurityFilterChain adminEndpointsSecurity(HttpSecurity http, SecurityProperties security, Environment environment)
-            throws Exception {
+    SecurityFilterChain adminEndpointsSecurity(HttpSecurity http, SecurityProperties security, Environment environment,
+            ApplicationContext context) throws Exception {
         InetAddress address = Binder.get(environment).bind("server.address", InetAddress.class).orElse(null);
-        boolean listensBeyondLoopback = address == null || !address.isLoopbackAddress();
+        boolean listensBeyondLoopback = context instanceof WebServerApplicationContext
+                && (address == null || !address.isLoopbackAddress());
         boolean hasPassword = !security.getUser().isPasswordGenerated();
         if (listensBeyondLoopback && !hasPassword) {
             throw new IllegalStateException(

@@ -8,6 +8,9 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,7 +18,22 @@ import org.springframework.security.web.SecurityFilterChain;
 /** When the admin endpoints need a password, and that a service exposed without one does not start. */
 class AdminSecurityAutoConfigurationTest {
 
-    private final WebApplicationContextRunner contexts = new WebApplicationContextRunner()
+    /** What a service's context is: one that runs a web server (no real server is started here). */
+    static class ServingContext extends AnnotationConfigServletWebApplicationContext
+            implements WebServerApplicationContext {
+
+        @Override
+        public WebServer getWebServer() {
+            return null;
+        }
+
+        @Override
+        public String getServerNamespace() {
+            return null;
+        }
+    }
+
+    private final WebApplicationContextRunner contexts = new WebApplicationContextRunner(ServingContext::new)
             .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
                     ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
                     AdminSecurityAutoConfiguration.class));
@@ -34,6 +52,13 @@ class AdminSecurityAutoConfigurationTest {
     void noServerAddressMeansEveryInterface() {
         contexts.run(context -> assertThat(context.getStartupFailure()).rootCause()
                 .hasMessageContaining("listens on every interface"));
+    }
+
+    @Test
+    void aMockWebEnvironmentListensNowhereAndNeedsNoPassword() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+                ServletWebSecurityAutoConfiguration.class, AdminSecurityAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class));
     }
 
     @Test
