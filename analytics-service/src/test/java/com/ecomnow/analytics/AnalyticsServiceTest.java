@@ -80,6 +80,19 @@ class AnalyticsServiceTest {
                 .andExpect(jsonPath("$.lagMillis.p99").isNumber());
     }
 
+    @Test
+    void theInboxSaysWhichEventsWereProcessedHereAndWhen() throws Exception {
+        OrderCreated event = OrderEvents.orderCreated(line("NOTE-001", 1, "9.90"));
+        new TestEventPublisher(rabbit, names, messages).publish(event);
+
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/admin/inbox/" + event.eventId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.eventId").value(event.eventId().toString()))
+                .andExpect(jsonPath("$.processedAt").isString()));
+        mvc.perform(get("/admin/inbox/" + java.util.UUID.randomUUID())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("has not been processed")));
+    }
+
     private static OrderLineItem line(String sku, int quantity, String price) {
         return new OrderLineItem(sku, sku, quantity, new BigDecimal(price));
     }

@@ -102,6 +102,27 @@ class OrderApiTest {
     com.ecomnow.order.catalog.ProductCatalog catalog;
 
     @Test
+    void republishingSendsTheSameEventAgainAndAnUnknownOrderIs404() throws Exception {
+        MvcResult result = mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isCreated()).andReturn();
+        String id = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.id");
+        Message first = receiveEventFor(id, 10_000);
+        assertThat(first).isNotNull();
+
+        mvc.perform(post("/admin/outbox/republish").param("orderId", id))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.orderId").value(id))
+                .andExpect(jsonPath("$.eventId").value(first.getMessageProperties().getMessageId()));
+
+        Message again = receiveEventFor(id, 10_000);
+        assertThat(again).as("the republished copy").isNotNull();
+        assertThat(again.getMessageProperties().getMessageId()).isEqualTo(first.getMessageProperties().getMessageId());
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        mvc.perform(post("/admin/outbox/republish").param("orderId", UUID.randomUUID().toString()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void anAcceptedOrderIsStoredAndPublishedExactlyOnce() throws Exception {
         MvcResult result = mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Correlation-Id", "trace-abc-123").content(VALID))

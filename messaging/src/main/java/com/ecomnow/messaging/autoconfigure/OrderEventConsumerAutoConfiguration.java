@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ecomnow.messaging.admin.DeadLetterQueueAdmin;
 import com.ecomnow.messaging.admin.DeadLetterQueueController;
+import com.ecomnow.messaging.admin.InboxController;
 import com.ecomnow.messaging.consumer.ConsumerMetrics;
 import com.ecomnow.messaging.consumer.ConsumerProperties;
 import com.ecomnow.messaging.consumer.DeadLetterPublisher;
@@ -133,6 +134,11 @@ public class OrderEventConsumerAutoConfiguration {
         @Bean
         DeadLetterQueueController deadLetterQueueController(DeadLetterQueueAdmin admin) {
             return new DeadLetterQueueController(admin);
+        }
+
+        @Bean
+        InboxController inboxController(ProcessedEventInbox inbox) {
+            return new InboxController(inbox);
         }
 
         @Bean

@@ -2,9 +2,11 @@ package com.ecomnow.messaging.consumer;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -59,6 +61,12 @@ public class ProcessedEventInbox {
         String placeholders = String.join(",", Collections.nCopies(eventIds.size(), "?"));
         return jdbc.queryForList("select event_id from processed_events where event_id in (" + placeholders + ")",
                 UUID.class, eventIds.toArray());
+    }
+
+    /** When the event was processed here, if it was: what {@code GET /admin/inbox/{eventId}} shows. */
+    public Optional<Instant> processedAt(UUID eventId) {
+        return jdbc.query("select processed_at from processed_events where event_id = ?",
+                (row, n) -> row.getTimestamp(1).toInstant(), eventId).stream().findFirst();
     }
 
     public boolean contains(UUID eventId) {

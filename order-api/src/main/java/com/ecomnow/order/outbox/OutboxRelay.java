@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -106,6 +107,20 @@ public class OutboxRelay {
         log.warn("Event {} not published yet ({}); next attempt in {}", event.eventId(), result.problem(), backoff);
         events.markFailed(event.eventId(), truncate(result.problem()), clock.instant().plus(backoff));
         return false;
+    }
+
+    /**
+     * Publishes an order's event once more, exactly as it went out the first time, as a crash between the
+     * broker's confirm and the mark would: every consumer must recognise it and change nothing.
+     *
+     * @return the event's id, if the order has one; whether the broker took it is in the log and the metrics
+     */
+    public Optional<UUID> republish(UUID orderId) {
+        return events.findFirstByAggregateId(orderId).map(event -> {
+            send(jsonMapper.readValue(event.getPayload(), OrderCreated.class), event.getCorrelationId(),
+                    event.getAttempts());
+            return event.getEventId();
+        });
     }
 
     /** 1 s, 2 s, 4 s ... up to {@code ecomnow.outbox.max-backoff}. */
