@@ -23,7 +23,7 @@ UID = "ecomnow-overview"
 # The Grafana variables the queries use, and what Grafana would put in their place on a 15-minute view.
 GRAFANA_VARIABLES = {"$__rate_interval": "1m"}
 PROMQL_WORDS = {"sum", "by", "rate", "max", "histogram_quantile", "le", "job", "instance", "queue", "outcome",
-                "vhost", "uri", "method", "status", "area"}
+                "vhost", "uri", "method", "status", "area", "or", "and", "unless", "vector", "on", "without"}
 
 
 def queries(dashboard):

@@ -31,6 +31,20 @@ final class LoadTestConfig {
         return trimSlash(string("analyticsUrl", sameHost(baseUrl(), 8083)));
     }
 
+    /**
+     * {@code Basic ...} for {@code -DadminUser} (default {@code admin}) and {@code -DadminPassword}, or null without a
+     * password: the {@code /sync} endpoints need it when the services listen beyond 127.0.0.1 (docker compose).
+     */
+    static String adminAuthorization() {
+        String password = string("adminPassword", null);
+        if (password == null) {
+            return null;
+        }
+        String credentials = string("adminUser", "admin") + ":" + password;
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static String string(String name, String defaultValue) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? defaultValue : value.trim();

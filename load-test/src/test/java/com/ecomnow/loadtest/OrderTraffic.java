@@ -71,7 +71,16 @@ final class OrderTraffic {
      * id, and records every 201 in {@link #accepted}.
      */
     ChainBuilder placeOrder(String requestName, String path) {
-        return exec(http(requestName).post(path)
+        return placeOrder(requestName, path, null);
+    }
+
+    /** As {@link #placeOrder(String, String)}, with an {@code Authorization} header when it is not null. */
+    ChainBuilder placeOrder(String requestName, String path, String authorization) {
+        var request = http(requestName).post(path);
+        if (authorization != null) {
+            request = request.header("Authorization", authorization);
+        }
+        return exec(request
                         .header("X-Correlation-Id", "#{correlationId}")
                         .body(StringBody("#{body}"))
                         .check(

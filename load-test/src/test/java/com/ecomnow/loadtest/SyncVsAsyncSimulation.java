@@ -31,7 +31,8 @@ import io.gatling.javaapi.core.Simulation;
  * </pre>
  *
  * Parameters ({@code -D}): {@code baseUrl}, {@code rate} (orders/s for each of the two, 5), {@code duration} (s, 30),
- * {@code variants} ({@code async,sync}; {@code async} alone runs only the async half).
+ * {@code variants} ({@code async,sync}; {@code async} alone runs only the async half), {@code adminPassword} (and
+ * {@code adminUser}, {@code admin}) when the services need credentials for {@code /sync} (docker compose).
  */
 public class SyncVsAsyncSimulation extends Simulation {
 
@@ -54,7 +55,8 @@ public class SyncVsAsyncSimulation extends Simulation {
             assertions.add(details(ASYNC).successfulRequests().percent().gte(99.9));
         }
         if (variants.contains("sync")) {
-            ScenarioBuilder sync = scenario(SYNC).feed(traffic.feeder()).exec(traffic.placeOrder(SYNC, "/sync/orders"));
+            ScenarioBuilder sync = scenario(SYNC).feed(traffic.feeder())
+                    .exec(traffic.placeOrder(SYNC, "/sync/orders", LoadTestConfig.adminAuthorization()));
             populations.add(sync.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(duration))));
         }
         if (populations.isEmpty()) {
