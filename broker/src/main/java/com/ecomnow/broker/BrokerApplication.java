@@ -43,6 +43,8 @@ public final class BrokerApplication {
         }
         System.out.println("EcomNow broker ready: amqp://" + broker.host() + ":" + broker.port()
                 + " (virtual host '" + broker.virtualHost() + "' or '/')");
+        broker.managementUri().ifPresent(uri -> System.out.println("EcomNow broker management: " + uri
+                + " (user " + broker.options().management().username() + ", REST API under " + uri + "api/latest/)"));
         // Qpid's threads may all be daemons; the main thread keeps the JVM up until the shutdown hook runs.
         stopped.await();
     }

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param password    that user's password
  * @param store       DERBY keeps messages across restarts, MEMORY does not
  * @param dataDir     DERBY keeps its files in {@code <dataDir>/broker}; unused for MEMORY
+ * @param management  the HTTP management (web UI, REST API) on the same bind address, with its own user
  */
 public record BrokerOptions(int port, String bindAddress, String username, String password,
-                            BrokerStore store, Path dataDir) {
+                            BrokerStore store, Path dataDir, ManagementOptions management) {
 
     public static final int DEFAULT_PORT = 5672;
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -31,37 +32,52 @@ public record BrokerOptions(int port, String bindAddress, String username, Strin
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(management, "management");
     }
 
-    /** 127.0.0.1:5672, guest/guest, Derby store under ./data/broker. */
+    /** Options with {@link ManagementOptions#defaults()}: management only starts once it has a password. */
+    public BrokerOptions(int port, String bindAddress, String username, String password,
+                         BrokerStore store, Path dataDir) {
+        this(port, bindAddress, username, password, store, dataDir, ManagementOptions.defaults());
+    }
+
+    /**
+     * 127.0.0.1:5672, guest/guest, Derby store under ./data/broker. HTTP management on port 15672 as user admin,
+     * but only once a management password is set ({@link #withManagement}).
+     */
     public static BrokerOptions defaults() {
         return new BrokerOptions(DEFAULT_PORT, DEFAULT_BIND_ADDRESS, DEFAULT_USERNAME, DEFAULT_PASSWORD,
-                BrokerStore.DERBY, DEFAULT_DATA_DIR);
+                BrokerStore.DERBY, DEFAULT_DATA_DIR, ManagementOptions.defaults());
     }
 
-    /** In-memory broker on a random free port: what tests want. */
+    /** In-memory broker on a random free port, no HTTP management: what tests want. */
     public static BrokerOptions forTests() {
-        return defaults().withPort(0).withStore(BrokerStore.MEMORY);
+        return defaults().withPort(0).withStore(BrokerStore.MEMORY).withManagement(ManagementOptions.off());
     }
 
     public BrokerOptions withPort(int newPort) {
-        return new BrokerOptions(newPort, bindAddress, username, password, store, dataDir);
+        return new BrokerOptions(newPort, bindAddress, username, password, store, dataDir, management);
     }
 
     public BrokerOptions withBindAddress(String newBindAddress) {
-        return new BrokerOptions(port, newBindAddress, username, password, store, dataDir);
+        return new BrokerOptions(port, newBindAddress, username, password, store, dataDir, management);
     }
 
     public BrokerOptions withCredentials(String newUsername, String newPassword) {
-        return new BrokerOptions(port, bindAddress, newUsername, newPassword, store, dataDir);
+        return new BrokerOptions(port, bindAddress, newUsername, newPassword, store, dataDir, management);
     }
 
     public BrokerOptions withStore(BrokerStore newStore) {
-        return new BrokerOptions(port, bindAddress, username, password, newStore, dataDir);
+        return new BrokerOptions(port, bindAddress, username, password, newStore, dataDir, management);
     }
 
     public BrokerOptions withDataDir(Path newDataDir) {
-        return new BrokerOptions(port, bindAddress, username, password, store, newDataDir);
+        return new BrokerOptions(port, bindAddress, username, password, store, newDataDir, management);
+    }
+
+    /** E.g. {@code withManagement(new ManagementOptions(0, "admin", "secret"))} or {@link ManagementOptions#off()}. */
+    public BrokerOptions withManagement(ManagementOptions newManagement) {
+        return new BrokerOptions(port, bindAddress, username, password, store, dataDir, newManagement);
     }
 
     /** Where the Derby store lives: {@code <dataDir>/broker}. */
@@ -73,6 +89,6 @@ public record BrokerOptions(int port, String bindAddress, String username, Strin
     @Override
     public String toString() {
         return "BrokerOptions[port=" + port + ", bindAddress=" + bindAddress + ", username=" + username
-                + ", password=(hidden), store=" + store + ", dataDir=" + dataDir + "]";
+                + ", password=(hidden), store=" + store + ", dataDir=" + dataDir + ", management=" + management + "]";
     }
 }

@@ -19,7 +19,10 @@ public record BrokerSettings(BrokerOptions options, boolean defaultPassword) {
         USER("ECOMNOW_BROKER_USER", "ecomnow.broker.user"),
         PASSWORD("ECOMNOW_BROKER_PASSWORD", "ecomnow.broker.password"),
         STORE("ECOMNOW_BROKER_STORE", "ecomnow.broker.store"),
-        DATA_DIR("ECOMNOW_DATA_DIR", "ecomnow.data.dir");
+        DATA_DIR("ECOMNOW_DATA_DIR", "ecomnow.data.dir"),
+        MANAGEMENT_PORT("ECOMNOW_BROKER_MANAGEMENT_PORT", "ecomnow.broker.management.port"),
+        MANAGEMENT_USER("ECOMNOW_BROKER_MANAGEMENT_USER", "ecomnow.broker.management.user"),
+        MANAGEMENT_PASSWORD("ECOMNOW_BROKER_MANAGEMENT_PASSWORD", "ecomnow.broker.management.password");
 
         final String environmentVariable;
         final String systemProperty;
@@ -34,13 +37,21 @@ public record BrokerSettings(BrokerOptions options, boolean defaultPassword) {
         Lookup lookup = new Lookup(environment, systemProperties);
         BrokerOptions defaults = BrokerOptions.defaults();
         String password = lookup.get(Setting.PASSWORD);
+        ManagementOptions defaultManagement = defaults.management();
+        ManagementOptions management = new ManagementOptions(
+                parseManagementPort(lookup.getOrDefault(Setting.MANAGEMENT_PORT,
+                        String.valueOf(defaultManagement.port()))),
+                lookup.getOrDefault(Setting.MANAGEMENT_USER, defaultManagement.username()),
+                // Not trimmed, like the AMQP password; null (not given) keeps management off.
+                lookup.get(Setting.MANAGEMENT_PASSWORD));
         BrokerOptions options = new BrokerOptions(
                 parsePort(lookup.getOrDefault(Setting.PORT, String.valueOf(defaults.port()))),
                 lookup.getOrDefault(Setting.BIND, defaults.bindAddress()),
                 lookup.getOrDefault(Setting.USER, defaults.username()),
                 password == null ? defaults.password() : password,
                 BrokerStore.parse(lookup.getOrDefault(Setting.STORE, defaults.store().name())),
-                Path.of(lookup.getOrDefault(Setting.DATA_DIR, defaults.dataDir().toString())));
+                Path.of(lookup.getOrDefault(Setting.DATA_DIR, defaults.dataDir().toString())),
+                management);
         return new BrokerSettings(options, password == null);
     }
 
@@ -55,7 +66,35 @@ public record BrokerSettings(BrokerOptions options, boolean defaultPassword) {
         if (options.store() == BrokerStore.DERBY) {
             text.append("  data dir:  ").append(options.brokerDir().toAbsolutePath()).append('\n');
         }
+        text.append("  management: ").append(describeManagement()).append('\n');
         return text.toString();
+    }
+
+    private String describeManagement() {
+        ManagementOptions management = options.management();
+        if (management.port() == ManagementOptions.OFF) {
+            return "off (" + Setting.MANAGEMENT_PORT.environmentVariable + "=off)";
+        }
+        String url = "http://" + EmbeddedBroker.connectHost(options.bindAddress()) + ":"
+                + (management.port() == 0 ? "<random port>" : String.valueOf(management.port())) + "/";
+        if (!management.enabled()) {
+            return "off; set " + Setting.MANAGEMENT_PASSWORD.environmentVariable + " (or -D"
+                    + Setting.MANAGEMENT_PASSWORD.systemProperty + ") to start the web UI and REST API on " + url;
+        }
+        return url + " (user " + management.username() + ", password set)";
+    }
+
+    private static int parseManagementPort(String value) {
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("off")) {
+            return ManagementOptions.OFF;
+        }
+        try {
+            return Integer.parseInt(trimmed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "Management port must be a number or 'off', was '" + value + "'", e);
+        }
     }
 
     private static int parsePort(String value) {

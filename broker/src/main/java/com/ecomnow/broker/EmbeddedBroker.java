@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.qpid.server.SystemLauncher;
@@ -31,6 +33,8 @@ import org.apache.qpid.server.model.SystemConfig;
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(15);
+    /** A class of qpid-broker-plugins-management-http, an optional dependency of this module. */
+    private static final String MANAGEMENT_PLUGIN_CLASS = "org.apache.qpid.server.management.plugin.HttpManagement";
 
     static {
         // Qpid routes Derby's own log to slf4j, but only after its availability check has already booted
@@ -43,6 +47,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private SystemLauncher launcher;
     private Path workDir;
     private int port = -1;
+    private int managementPort = -1;
 
     public EmbeddedBroker(BrokerOptions options) {
         this.options = options;
@@ -52,6 +57,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public synchronized EmbeddedBroker start() {
         if (launcher != null) {
             throw new IllegalStateException("Broker already started");
+        }
+        if (options.management().enabled()) {
+            requireManagementPlugin();
         }
         try {
             workDir = createWorkDir();
@@ -64,8 +72,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 // Holds the password in clear; Qpid has read it into its in-memory configuration by now.
                 Files.deleteIfExists(configFile);
             }
-            port = boundAmqpPort(listener.resolvedBroker());
-            awaitAcceptingConnections();
+            Broker<?> broker = listener.resolvedBroker();
+            port = boundPort(broker, InitialConfiguration.AMQP_PORT, "AMQP port");
+            if (options.management().enabled()) {
+                managementPort = boundPort(broker, InitialConfiguration.HTTP_PORT, "HTTP management port");
+            }
+            awaitAcceptingConnections(port);
+            if (managementPort > 0) {
+                awaitAcceptingConnections(managementPort);
+            }
             return this;
         } catch (Exception e) {
             close();
@@ -83,8 +98,30 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Host name clients should connect to. */
     public String host() {
-        String bind = options.bindAddress();
-        return bind.equals("*") || bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+        return connectHost(options.bindAddress());
+    }
+
+    /**
+     * The port the HTTP management (web UI, REST API) listens on (resolves port 0).
+     *
+     * @throws IllegalStateException if the broker is not running or has no management
+     */
+    public synchronized int managementPort() {
+        if (managementPort < 0) {
+            throw new IllegalStateException(launcher == null ? "Broker not started" : "Broker has no HTTP management");
+        }
+        return managementPort;
+    }
+
+    /** {@code http://<host>:<port>/} of the web UI, or empty if management is off or the broker is not running. */
+    public synchronized Optional<URI> managementUri() {
+        return managementPort < 0 ? Optional.empty()
+                : Optional.of(URI.create("http://" + host() + ":" + managementPort + "/"));
+    }
+
+    static String connectHost(String bindAddress) {
+        return bindAddress.equals("*") || bindAddress.equals("0.0.0.0") || bindAddress.equals("::")
+                ? "127.0.0.1" : bindAddress;
     }
 
     public BrokerOptions options() {
@@ -116,6 +153,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             } finally {
                 launcher = null;
                 port = -1;
+                managementPort = -1;
                 if (options.store() == BrokerStore.MEMORY) {
                     TempDirectories.deleteQuietly(workDir);
                 }
@@ -159,19 +197,29 @@ public final class EmbeddedBroker implements AutoCloseable {
         return attributes;
     }
 
-    private static int boundAmqpPort(Broker<?> broker) {
-        Port<?> amqp = broker.getChildren(Port.class).stream()
-                .filter(p -> p.getName().equals(InitialConfiguration.AMQP_PORT))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Broker has no AMQP port"));
-        if (amqp.getState() != State.ACTIVE || amqp.getBoundPort() <= 0) {
-            throw new IllegalStateException("AMQP port " + amqp.getPort() + " did not open (state "
-                    + amqp.getState() + "); is the port already in use?");
+    private static void requireManagementPlugin() {
+        try {
+            Class.forName(MANAGEMENT_PLUGIN_CLASS, false, EmbeddedBroker.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("HTTP management needs org.apache.qpid:qpid-broker-plugins-management-http"
+                    + " on the classpath (an optional dependency of the broker module; the runnable jar has it)", e);
         }
-        return amqp.getBoundPort();
     }
 
-    private void awaitAcceptingConnections() {
+    private static int boundPort(Broker<?> broker, String name, String description) {
+        Port<?> port = broker.getChildren(Port.class).stream()
+                .filter(p -> p.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Broker has no " + description));
+        // Qpid only logs a failed bind and leaves the port in state ERRORED.
+        if (port.getState() != State.ACTIVE || port.getBoundPort() <= 0) {
+            throw new IllegalStateException(description + " " + port.getPort() + " did not open (state "
+                    + port.getState() + "); is the port already in use?");
+        }
+        return port.getBoundPort();
+    }
+
+    private void awaitAcceptingConnections(int port) {
         long deadline = System.nanoTime() + ACCEPT_TIMEOUT.toNanos();
         while (true) {
             try (Socket socket = new Socket()) {
