@@ -1,6 +1,5 @@
 package com.ecomnow.order.outbox;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -23,9 +22,12 @@ class OutboxAdminController {
         this.relay = relay;
     }
 
+    record Republished(UUID orderId, UUID eventId) {
+    }
+
     @PostMapping("/admin/outbox/republish")
-    ResponseEntity<Map<String, UUID>> republish(@RequestParam UUID orderId) {
+    ResponseEntity<Republished> republish(@RequestParam UUID orderId) {
         UUID eventId = relay.republish(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
-        return ResponseEntity.accepted().body(Map.of("orderId", orderId, "eventId", eventId));
+        return ResponseEntity.accepted().body(new Republished(orderId, eventId));
     }
 }
