@@ -124,6 +124,8 @@ for service in email-service inventory-service; do
   echo "     $service per replica: $(processed "$service" | sed 's/^\(.\{12\}\)[^=]*/\1/' | tr '\n' ' ')"
 done
 ok "300 orders: 300 mails, 300 units, 300 facts, no duplicate; every replica took a share"
+docker compose up -d --wait --wait-timeout 300 --scale email-service=1 --scale inventory-service=1 \
+  --scale order-api=1 >/dev/null 2>&1 || fail "scaling back to one replica each"
 
 echo "-- RabbitMQ stopped for 20 s while orders come in: every accepted order arrives afterwards"
 email="outage-$RUN@example.com"
@@ -139,6 +141,16 @@ eventually 180 equals mails_for "$email" "$accepted" || fail "$(mails_for "$emai
 eventually 60 equals available MUG-001 $((stock - accepted)) || fail "MUG-001 stock $(available MUG-001), expected $((stock - accepted))"
 eventually 60 equals analytics_orders "" $((facts + accepted)) || fail "analytics $(analytics_orders), expected $((facts + accepted))"
 ok "$accepted orders during the outage: $accepted mails, $accepted units, $accepted facts"
+
+echo "-- docker compose down and up: messages waiting in a queue survive (named volume, fixed hostname)"
+email="kept-$RUN@example.com"
+docker compose stop email-service >/dev/null 2>&1
+for i in 1 2 3; do place "$email" PEN-001 1 >/dev/null; done
+sleep 2   # the relay's confirms
+docker compose down >/dev/null 2>&1
+docker compose up -d --wait --wait-timeout 300 >/dev/null 2>&1 || { docker compose ps -a; fail "up after down"; }
+eventually 120 equals mails_for "$email" 3 || fail "$(mails_for "$email") of 3 mails after down and up"
+ok "3 orders queued for a stopped email-service, down, up: 3 mails"
 
 echo "-- the load-test service: Gatling inside the compose network, its HTML report on the host"
 rm -rf load-test/reports

@@ -5,11 +5,12 @@
 # 1. install and start a Docker engine that leaves the host's network alone (engine.sh)
 # 2. build local stand-ins for the official images this machine cannot pull (stand-ins/)
 # 3. the user's docker-compose.yml + docker-compose.stand-ins.yml (images only), up --wait
-# 4. checks.sh: order flow, RabbitMQ permissions, Prometheus and the dashboard's queries, scale-out, broker stop
+# 4. checks.sh: order flow, RabbitMQ permissions, Prometheus and the dashboard's queries, scale-out, broker stop,
+#    messages kept across down/up; then the workshop's labs as written (docs/workshop/verify-labs.py compose)
 # 5. down -v, and the engine stopped
 #
-# Host ports are moved away from the ones this machine uses (local RabbitMQ, PostgreSQL, a local run); the
-# passwords are made up for the run, which also proves that .env's values are the only source of them.
+# The passwords are made up for the run, which also proves that .env's values (or the shell's) are the only
+# source of them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=.ci/compose
@@ -19,8 +20,10 @@ step() { echo "== [compose $((SECONDS - T0))s] $*"; }
 
 export COMPOSE_PROJECT_NAME=ecomnow-ci
 export BUILD_IMAGE=local/jdk17 RUNTIME_IMAGE=local/jre17 RABBITMQ_IMAGE=local/rabbitmq BUILD_NETWORK=host
-export ORDER_API_PORT=18080 EMAIL_SERVICE_PORT=18081 INVENTORY_SERVICE_PORT=18082 ANALYTICS_SERVICE_PORT=18083
-export RABBITMQ_MANAGEMENT_PORT=25673 MAILPIT_PORT=18025 GRAFANA_PORT=13000 PROMETHEUS_PORT=19090
+# The APIs and Prometheus on their usual ports, as the workshop's labs name them (nothing else uses them while this
+# runs); RabbitMQ's UI, Mailpit and Grafana moved away from ports this machine may use.
+export ORDER_API_PORT=8080 EMAIL_SERVICE_PORT=8081 INVENTORY_SERVICE_PORT=8082 ANALYTICS_SERVICE_PORT=8083
+export RABBITMQ_MANAGEMENT_PORT=25673 MAILPIT_PORT=18025 GRAFANA_PORT=13000 PROMETHEUS_PORT=9090
 for name in $(grep -o '^[A-Z_]*_PASSWORD' .env); do export "$name=ci-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"; done
 export COMPOSE_FILE=docker-compose.yml:$HERE/docker-compose.stand-ins.yml
 
@@ -72,6 +75,9 @@ docker compose ps --format 'table {{.Service}}\t{{.Status}}'
 
 step "checks"
 bash "$HERE/checks.sh"
+
+step "the workshop's labs, with Docker"
+python3 docs/workshop/verify-labs.py compose
 
 step "Testcontainers: the tests' broker choice 2 (RabbitMQ in a container), on the RabbitMQ stand-in"
 # Testcontainers' own image-name substitution: rabbitmq:4-management becomes local/rabbitmq:4-management. No Ryuk
