@@ -22,6 +22,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -92,8 +93,14 @@ def run_lab(path, mode):
     for number, step in enumerate(steps):
         script += [step["command"], f'printf "\\n{marker} {number} %s\\n" "$?"']
     started = time.monotonic()
-    result = subprocess.run(["bash"], input="\n".join(script) + "\n", capture_output=True, text=True,
-                            timeout=LAB_TIMEOUT)
+    # From a file, stdin empty: a command that reads stdin (docker compose exec) must not eat the rest of the lab.
+    with tempfile.NamedTemporaryFile("w", suffix=".sh", delete=False) as file:
+        file.write("\n".join(script) + "\n")
+    try:
+        result = subprocess.run(["bash", file.name], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=LAB_TIMEOUT)
+    finally:
+        pathlib.Path(file.name).unlink()
     outputs, current = [], []
     for line in result.stdout.split("\n"):
         if line.startswith(marker):
