@@ -21,7 +21,7 @@ UI=http://localhost:${RABBITMQ_MANAGEMENT_PORT:-15672}
 shoot() { node "$HERE/shoot.mjs" "$HERE/$1" "${@:2}"; }
 
 if [[ $MODE == compose ]]; then
-  shoot rabbitmq-order-events-bindings.png "$UI/#/exchanges/ecomnow/order_events" rabbitmq
+  shoot rabbitmq-order-events-bindings.png "$UI/#/exchanges/ecomnow/order_events" rabbitmq bindings
 
   docker compose stop email-service
   for i in 1 2 3 4 5; do place_order screenshots@example.com PEN-001 > /dev/null; done
@@ -43,13 +43,13 @@ if [[ $MODE == compose ]]; then
 
   rm -rf load-test/reports
   LOAD_TEST_RATE=20 LOAD_TEST_DURATION=30 docker compose --profile load-test run --rm load-test > /dev/null 2>&1
-  shoot gatling-report.png "file://$PWD/$(ls -d load-test/reports/orderplacementsimulation-*/index.html | tail -1)"
+  HEIGHT=1500 shoot gatling-report.png "file://$PWD/$(ls -d load-test/reports/orderplacementsimulation-*/index.html | tail -1)"
   EMAIL_SIMULATION_LATENCY=1s docker compose up -d --wait email-service
   LOAD_TEST_SIMULATION=SyncVsAsyncSimulation LOAD_TEST_RATE=5 LOAD_TEST_DURATION=20 \
     docker compose --profile load-test run --rm load-test > /dev/null 2>&1
   docker compose up -d --wait email-service
-  shoot gatling-sync-vs-async.png "file://$PWD/$(ls -d load-test/reports/syncvsasyncsimulation-*/index.html | tail -1)"
+  HEIGHT=1500 shoot gatling-sync-vs-async.png "file://$PWD/$(ls -d load-test/reports/syncvsasyncsimulation-*/index.html | tail -1)"
 else
   for i in 1 2 3; do place_order screenshots@example.com PEN-001 > /dev/null; done
-  shoot qpid-queues.png "http://localhost:${ECOMNOW_BROKER_MANAGEMENT_PORT:-15672}/index.html" qpid
+  shoot qpid-queues.png "http://localhost:${ECOMNOW_BROKER_MANAGEMENT_PORT:-15672}/index.html" qpid qpid-queues
 fi
