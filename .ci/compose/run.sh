@@ -27,10 +27,15 @@ export RABBITMQ_MANAGEMENT_PORT=25673 MAILPIT_PORT=18025 GRAFANA_PORT=13000 PROM
 for name in $(grep -o '^[A-Z_]*_PASSWORD' .env); do export "$name=ci-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"; done
 export COMPOSE_FILE=docker-compose.yml:$HERE/docker-compose.stand-ins.yml
 
-step "engine"
+step "engine installed; static checks, which need no engine"
 "$ENGINE" install
+eval "$("$ENGINE" env)"   # the compose plugin; the engine's socket is not used before it starts
+docker compose config -q
+docker compose -f docker-compose.yml config -q
+python3 "$HERE/check-dashboard.py" static
+
+step "engine"
 "$ENGINE" start
-eval "$("$ENGINE" env)"
 finish() {
   local status=$?
   step "down -v"
@@ -58,11 +63,6 @@ stand_in rabbitmq local/rabbitmq
 stand_in postgres local/postgres
 stand_in prometheus local/prometheus
 stand_in nginx local/nginx
-
-step "static checks"
-docker compose config -q
-docker compose -f docker-compose.yml config -q
-python3 "$HERE/check-dashboard.py" static
 
 step "build (after removing whatever an interrupted run left)"
 docker compose --profile load-test down -v --remove-orphans >/dev/null 2>&1
