@@ -39,9 +39,11 @@ mails_for() { curl -s --max-time 5 "pop3://$(ip_of "$(container mailpit)"):1110/
 equals() { [[ "$($1 "$2")" == "$3" ]]; }
 
 echo "-- memory of the idle stack (docker stats)"
-docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | sed 's/^ecomnow-ci-//' | tee /dev/stderr \
-  | awk '{v=$2; u=v; gsub(/[0-9.]/,"",u); gsub(/[A-Za-z]/,"",v); m=(u=="GiB")?v*1024:(u=="KiB")?v/1024:v; t+=m}
-         END{printf "  total: %.0f MiB\n", t}'
+# Not tee /dev/stderr: reopening stderr truncates a log file the caller redirected it to.
+stats=$(docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | sed 's/^ecomnow-ci-//')
+echo "$stats" | sed 's/^/     /'
+echo "$stats" | awk '{v=$2; u=v; gsub(/[0-9.]/,"",u); gsub(/[A-Za-z]/,"",v); m=(u=="GiB")?v*1024:(u=="KiB")?v/1024:v; t+=m}
+                     END{printf "  total: %.0f MiB\n", t}'
 
 echo "-- an order placed on the published port reaches email (over SMTP), inventory and analytics"
 email="first-$RUN@example.com"
