@@ -18,7 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.ecomnow.email.mail.SentEmail;
-import com.ecomnow.email.mail.SentEmailRepository;
+import com.ecomnow.email.mail.SentEmails;
 import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
@@ -47,7 +47,7 @@ class EmailServiceTest {
     OrderEventMessages messages;
 
     @Autowired
-    SentEmailRepository sentEmails;
+    SentEmails sentEmails;
 
     @Autowired
     MockMvc mvc;
@@ -70,13 +70,13 @@ class EmailServiceTest {
 
         events.publish(order);
 
-        await().atMost(WAIT).until(() -> sentEmails.findByOrderIdOrderBySentAtDesc(order.orderId()).size() == 1);
-        SentEmail email = sentEmails.findByOrderIdOrderBySentAtDesc(order.orderId()).get(0);
-        assertThat(email.getRecipient()).isEqualTo("jane@example.com");
-        assertThat(email.getSubject()).contains(order.orderId().toString().substring(0, 8));
-        assertThat(email.getBody()).contains("2 x Enterprise Integration Patterns").contains("110.00 EUR")
+        await().atMost(WAIT).until(() -> sentEmails.forOrder(order.orderId()).size() == 1);
+        SentEmail email = sentEmails.forOrder(order.orderId()).get(0);
+        assertThat(email.recipient()).isEqualTo("jane@example.com");
+        assertThat(email.subject()).contains(order.orderId().toString().substring(0, 8));
+        assertThat(email.body()).contains("2 x Enterprise Integration Patterns").contains("110.00 EUR")
                 .contains("1 x Fountain pen").contains("Total: 128.00 EUR");
-        assertThat(email.getDelivery()).isEqualTo("local");
+        assertThat(email.delivery()).isEqualTo("local");
 
         mvc.perform(get("/emails").param("orderId", order.orderId().toString()))
                 .andExpect(status().isOk())
@@ -95,7 +95,7 @@ class EmailServiceTest {
 
         // The inbox, not the sent_emails constraint, must be what stops the second copy.
         await().atMost(WAIT).until(() -> duplicates() == duplicatesBefore + 1);
-        assertThat(sentEmails.findByOrderIdOrderBySentAtDesc(order.orderId())).hasSize(1);
+        assertThat(sentEmails.forOrder(order.orderId())).hasSize(1);
     }
 
     private double duplicates() {

@@ -1,6 +1,7 @@
 package com.ecomnow.email.mail;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import org.springframework.mail.MailSender;
 import org.springframework.mail.SimpleMailMessage;
@@ -19,13 +20,13 @@ import com.ecomnow.messaging.event.OrderCreated;
 @Component
 public class ConfirmationMailer {
 
-    private final SentEmailRepository sentEmails;
+    private final SentEmails sentEmails;
     private final MailSender mailSender;
     private final SimulatedMailFaults faults;
     private final EmailProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    public ConfirmationMailer(SentEmailRepository sentEmails, MailSender mailSender, SimulatedMailFaults faults,
+    public ConfirmationMailer(SentEmails sentEmails, MailSender mailSender, SimulatedMailFaults faults,
             EmailProperties properties) {
         this.sentEmails = sentEmails;
         this.mailSender = mailSender;
@@ -40,8 +41,9 @@ public class ConfirmationMailer {
         message.setTo(email.recipient());
         message.setSubject(email.subject());
         message.setText(email.body());
-        sentEmails.save(new SentEmail(order.eventId(), order.orderId(), email.recipient(), email.subject(),
-                email.body(), mailSender instanceof LocalMailSender ? "local" : "smtp", clock.instant()));
+        sentEmails.record(new SentEmail(UUID.randomUUID(), order.eventId(), order.orderId(), email.recipient(),
+                email.subject(), email.body(), mailSender instanceof LocalMailSender ? "local" : "smtp",
+                clock.instant()));
         mailSender.send(message);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,17 +13,16 @@ class SentEmailController {
 
     private static final int MOST_RECENT = 100;
 
-    private final SentEmailRepository sentEmails;
+    private final SentEmails sentEmails;
 
-    SentEmailController(SentEmailRepository sentEmails) {
+    SentEmailController(SentEmails sentEmails) {
         this.sentEmails = sentEmails;
     }
 
     /** The emails sent for one order, or the most recent 100. */
     @GetMapping("/emails")
     List<EmailView> list(@RequestParam(required = false) UUID orderId) {
-        List<SentEmail> emails = orderId != null ? sentEmails.findByOrderIdOrderBySentAtDesc(orderId)
-                : sentEmails.findAllByOrderBySentAtDesc(Limit.of(MOST_RECENT));
+        List<SentEmail> emails = orderId != null ? sentEmails.forOrder(orderId) : sentEmails.latest(MOST_RECENT);
         return emails.stream().map(EmailView::of).toList();
     }
 
@@ -32,8 +30,8 @@ class SentEmailController {
             Instant sentAt) {
 
         static EmailView of(SentEmail email) {
-            return new EmailView(email.getId(), email.getOrderId(), email.getEventId(), email.getRecipient(),
-                    email.getSubject(), email.getBody(), email.getDelivery(), email.getSentAt());
+            return new EmailView(email.id(), email.orderId(), email.eventId(), email.recipient(), email.subject(),
+                    email.body(), email.delivery(), email.sentAt());
         }
     }
 }

@@ -15,28 +15,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InventoryController {
 
-    private final StockRepository stock;
-    private final StockMovementRepository movements;
+    private final StockLedger ledger;
 
-    InventoryController(StockRepository stock, StockMovementRepository movements) {
-        this.stock = stock;
-        this.movements = movements;
+    InventoryController(StockLedger ledger) {
+        this.ledger = ledger;
     }
 
     @GetMapping("/inventory")
     List<StockView> all() {
-        return stock.findAllByOrderBySkuAsc().stream().map(StockView::of).toList();
+        return ledger.all().stream().map(StockView::of).toList();
     }
 
     @GetMapping("/inventory/{sku}")
     StockView one(@PathVariable String sku) {
-        return stock.findById(sku).map(StockView::of).orElseThrow(() -> new UnknownSkuException(sku));
+        return ledger.find(sku).map(StockView::of).orElseThrow(() -> new UnknownSkuException(sku));
     }
 
     /** What an order did to the stock, line by line. */
     @GetMapping("/inventory/movements")
     List<MovementView> movements(@RequestParam UUID orderId) {
-        return movements.findByOrderIdOrderById(orderId).stream().map(MovementView::of).toList();
+        return ledger.movementsOf(orderId).stream().map(MovementView::of).toList();
     }
 
     @ExceptionHandler(UnknownSkuException.class)
@@ -56,8 +54,8 @@ class InventoryController {
     record MovementView(UUID orderId, String sku, int quantity, StockMovement.Outcome outcome, Instant at) {
 
         static MovementView of(StockMovement movement) {
-            return new MovementView(movement.getOrderId(), movement.getSku(), movement.getQuantity(),
-                    movement.getOutcome(), movement.getCreatedAt());
+            return new MovementView(movement.orderId(), movement.sku(), movement.quantity(), movement.outcome(),
+                    movement.createdAt());
         }
     }
 

@@ -2,34 +2,23 @@ package com.ecomnow.inventory.stock;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-@Entity
-@Table(name = "stock")
+/** One SKU's stock, as locked for one transaction: the rule for taking an order line lives here. */
 public class StockItem {
 
-    @Id
-    private String sku;
-
-    @Column(nullable = false)
+    private final String sku;
     private int available;
-
-    @Column(nullable = false)
     private int backordered;
-
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected StockItem() {
+    public StockItem(String sku, int available, Instant now) {
+        this(sku, available, 0, now);
     }
 
-    public StockItem(String sku, int available, Instant now) {
+    StockItem(String sku, int available, int backordered, Instant updatedAt) {
         this.sku = sku;
         this.available = available;
-        this.updatedAt = now;
+        this.backordered = backordered;
+        this.updatedAt = updatedAt;
     }
 
     /**
