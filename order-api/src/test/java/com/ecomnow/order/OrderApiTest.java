@@ -309,7 +309,7 @@ class OrderApiTest {
         UUID eventId = jdbc.queryForObject("select event_id from outbox_events where aggregate_id = ?", UUID.class,
                 UUID.fromString(id));
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxEvents.findById(eventId).orElseThrow()
-                .getPublishedAt() != null);
+                .publishedAt() != null);
         Instant past = Instant.now().minusSeconds(60);
         jdbc.update("update outbox_events set published_at = null, next_attempt_at = ? where event_id = ?",
                 java.sql.Timestamp.from(past), eventId);

@@ -25,8 +25,8 @@ class OrderPricingTest {
         PricedOrder priced = pricing.price(List.of(new PlaceOrderRequest.Item("BOOK-001", 2),
                 new PlaceOrderRequest.Item("PEN-002", 3)), catalog);
 
-        assertThat(priced.lines()).extracting(OrderLine::getSku, OrderLine::getName, OrderLine::getQuantity,
-                OrderLine::getUnitPrice)
+        assertThat(priced.lines()).extracting(OrderLine::sku, OrderLine::name, OrderLine::quantity,
+                OrderLine::unitPrice)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("BOOK-001", "Book", 2, new BigDecimal("42.50")),
                         org.assertj.core.groups.Tuple.tuple("PEN-002", "Pens", 3, new BigDecimal("6.55")));

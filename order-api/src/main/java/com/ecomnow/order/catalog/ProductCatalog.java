@@ -50,7 +50,7 @@ public class ProductCatalog {
 
     private Map<String, Product> load() {
         Map<String, Product> loaded = new LinkedHashMap<>();
-        products.findAllByOrderBySkuAsc().forEach(product -> loaded.put(product.getSku(), product));
+        products.findAllByOrderBySkuAsc().forEach(product -> loaded.put(product.sku(), product));
         return Collections.unmodifiableMap(loaded);
     }
 }

@@ -20,7 +20,7 @@ class ProductController {
     @GetMapping("/products")
     List<ProductView> list() {
         return products.all().stream()
-                .map(product -> new ProductView(product.getSku(), product.getName(), product.getUnitPrice(),
+                .map(product -> new ProductView(product.sku(), product.name(), product.unitPrice(),
                         catalog.currency()))
                 .toList();
     }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ecomnow.order.order.Order;
 import com.ecomnow.order.order.OrderService;
@@ -39,15 +38,12 @@ public class IdempotentRequests {
 
     private final IdempotencyKeyRepository keys;
     private final OrderService orders;
-    private final TransactionTemplate transaction;
     private final JsonMapper jsonMapper;
     private final Clock clock = Clock.systemUTC();
 
-    public IdempotentRequests(IdempotencyKeyRepository keys, OrderService orders, TransactionTemplate transaction,
-            JsonMapper jsonMapper) {
+    public IdempotentRequests(IdempotencyKeyRepository keys, OrderService orders, JsonMapper jsonMapper) {
         this.keys = keys;
         this.orders = orders;
-        this.transaction = transaction;
         this.jsonMapper = jsonMapper;
     }
 
@@ -62,7 +58,7 @@ public class IdempotentRequests {
             return new Result(orders.find(earlier.get()), true);
         }
         try {
-            return new Result(orders.placeOrder(request, correlationId, placed -> keys.complete(key, placed.getId())),
+            return new Result(orders.placeOrder(request, correlationId, placed -> keys.complete(key, placed.id())),
                     false);
         }
         catch (RuntimeException failed) {
@@ -75,9 +71,9 @@ public class IdempotentRequests {
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
         while (true) {
             IdempotencyKey existing = keys.findById(key).orElse(null);
-            if (existing != null && (existing.getCreatedAt().isBefore(clock.instant().minus(RETENTION))
-                    || existing.getOrderId() == null
-                            && existing.getCreatedAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))) {
+            if (existing != null && (existing.createdAt().isBefore(clock.instant().minus(RETENTION))
+                    || existing.orderId() == null
+                            && existing.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))) {
                 // Expired, or claimed by a request that died before finishing: the key is free again.
                 keys.deleteById(key);
                 existing = null;
@@ -88,12 +84,12 @@ public class IdempotentRequests {
                 }
                 continue; // a concurrent request claimed it first
             }
-            if (!existing.getRequestHash().equals(hash)) {
+            if (!existing.requestHash().equals(hash)) {
                 throw new IdempotencyConflictException(
                         "Idempotency-Key '" + key + "' was already used with a different request", false);
             }
-            if (existing.getOrderId() != null) {
-                return Optional.of(existing.getOrderId());
+            if (existing.orderId() != null) {
+                return Optional.of(existing.orderId());
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new IdempotencyConflictException(
@@ -105,8 +101,7 @@ public class IdempotentRequests {
 
     private boolean tryClaim(String key, String hash) {
         try {
-            transaction.executeWithoutResult(status -> keys.saveAndFlush(new IdempotencyKey(key, hash,
-                    clock.instant())));
+            keys.claim(key, hash, clock.instant());
             return true;
         }
         catch (DataIntegrityViolationException alreadyClaimed) {

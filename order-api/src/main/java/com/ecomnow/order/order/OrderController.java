@@ -11,8 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -62,7 +60,7 @@ class OrderController {
             order = result.order();
             replayed = result.replayed();
         }
-        return ResponseEntity.created(URI.create("/orders/" + order.getId()))
+        return ResponseEntity.created(URI.create("/orders/" + order.id()))
                 .header(IDEMPOTENT_REPLAY, String.valueOf(replayed))
                 .body(OrderView.of(order));
     }
@@ -76,9 +74,9 @@ class OrderController {
     @GetMapping
     OrderPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<Order> result = orders.findAllByOrderByCreatedAtDescIdAsc(PageRequest.of(page, size));
-        return new OrderPage(result.getContent().stream().map(OrderView::of).toList(), result.getNumber(),
-                result.getSize(), result.getTotalElements(), result.getTotalPages());
+        long total = orders.count();
+        return new OrderPage(orders.page(page, size).stream().map(OrderView::of).toList(), page, size, total,
+                (int) ((total + size - 1) / size));
     }
 
     record OrderPage(List<OrderView> orders, int page, int size, long totalOrders, int totalPages) {

@@ -43,7 +43,7 @@ public class OrderPricing {
         List<OrderLine> lines = new ArrayList<>(items.size());
         for (PlaceOrderRequest.Item item : items) {
             Product product = bySku.get(item.sku());
-            lines.add(new OrderLine(product.getSku(), product.getName(), item.quantity(), product.getUnitPrice()));
+            lines.add(new OrderLine(product.sku(), product.name(), item.quantity(), product.unitPrice()));
         }
         return new PricedOrder(lines, total(lines), catalog.currency());
     }

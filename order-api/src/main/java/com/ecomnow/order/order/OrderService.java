@@ -54,7 +54,7 @@ public class OrderService {
         return groupCommit.execute(() -> {
             // Built in here: if a shared commit fails, this runs again and must not reuse rolled-back entities.
             Order order = new Order(id, request.customerEmail().trim(), priced, paymentRef, createdAt);
-            orders.save(order);
+            orders.insert(order);
             outbox.add(orderCreated(order), correlationId);
             inSameTransaction.accept(order);
             return order;
@@ -66,11 +66,11 @@ public class OrderService {
     }
 
     static OrderCreated orderCreated(Order order) {
-        return new OrderCreated(UUID.randomUUID(), order.getId(), order.getCreatedAt(), order.getCustomerEmail(),
-                order.getLines().stream()
-                        .map(line -> new OrderLineItem(line.getSku(), line.getName(), line.getQuantity(),
-                                line.getUnitPrice()))
+        return new OrderCreated(UUID.randomUUID(), order.id(), order.createdAt(), order.customerEmail(),
+                order.lines().stream()
+                        .map(line -> new OrderLineItem(line.sku(), line.name(), line.quantity(),
+                                line.unitPrice()))
                         .toList(),
-                order.getTotalAmount(), order.getCurrency());
+                order.totalAmount(), order.currency());
     }
 }

@@ -10,12 +10,12 @@ public record OrderView(UUID id, String customerEmail, List<Line> items, BigDeci
         String paymentRef, Instant createdAt) {
 
     public static OrderView of(Order order) {
-        return new OrderView(order.getId(), order.getCustomerEmail(),
-                order.getLines().stream()
-                        .map(line -> new Line(line.getSku(), line.getName(), line.getQuantity(),
-                                line.getUnitPrice(), line.lineTotal()))
+        return new OrderView(order.id(), order.customerEmail(),
+                order.lines().stream()
+                        .map(line -> new Line(line.sku(), line.name(), line.quantity(),
+                                line.unitPrice(), line.lineTotal()))
                         .toList(),
-                order.getTotalAmount(), order.getCurrency(), order.getPaymentRef(), order.getCreatedAt());
+                order.totalAmount(), order.currency(), order.paymentRef(), order.createdAt());
     }
 
     public record Line(String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {

@@ -29,10 +29,10 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(OrderCreated event, String correlationId) {
-        events.save(new OutboxEvent(event.eventId(), event.orderId(), OrderCreated.TYPE,
-                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt(),
+        events.insert(new OutboxEvent(event.eventId(), event.orderId(), OrderCreated.TYPE,
+                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt(), null,
                 // The relay publishes right after the commit; the sweep steps in only if that has not worked.
-                event.occurredAt().plus(properties.sweepInterval())));
+                event.occurredAt().plus(properties.sweepInterval()), 0, null));
         applicationEvents.publishEvent(new OutboxEventStored(event, correlationId));
     }
 }

@@ -16,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -74,7 +73,7 @@ public class OutboxRelay {
             initialDelayString = "${ecomnow.outbox.sweep-interval:5s}")
     public void sweep() {
         Instant now = clock.instant();
-        List<UUID> due = events.findDue(now, Limit.of(properties.sweepBatchSize()));
+        List<UUID> due = events.findDue(now, properties.sweepBatchSize());
         if (!due.isEmpty()) {
             log.info("Outbox sweep: {} event(s) due", due.size());
         }
@@ -89,11 +88,11 @@ public class OutboxRelay {
     /** @return whether the event is now published (or was already) */
     boolean publish(UUID eventId) {
         OutboxEvent event = events.findById(eventId).orElse(null);
-        if (event == null || event.getPublishedAt() != null) {
+        if (event == null || event.publishedAt() != null) {
             return true;
         }
-        return send(jsonMapper.readValue(event.getPayload(), OrderCreated.class), event.getCorrelationId(),
-                event.getAttempts());
+        return send(jsonMapper.readValue(event.payload(), OrderCreated.class), event.correlationId(),
+                event.attempts());
     }
 
     private boolean send(OrderCreated event, String correlationId, int failedBefore) {
@@ -117,9 +116,8 @@ public class OutboxRelay {
      */
     public Optional<UUID> republish(UUID orderId) {
         return events.findFirstByAggregateId(orderId).map(event -> {
-            send(jsonMapper.readValue(event.getPayload(), OrderCreated.class), event.getCorrelationId(),
-                    event.getAttempts());
-            return event.getEventId();
+            send(jsonMapper.readValue(event.payload(), OrderCreated.class), event.correlationId(), event.attempts());
+            return event.eventId();
         });
     }
 

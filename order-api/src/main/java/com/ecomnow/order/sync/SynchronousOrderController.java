@@ -63,12 +63,12 @@ class SynchronousOrderController {
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
             @RequestAttribute(CorrelationIdFilter.ATTRIBUTE) String correlationId) {
         Order order = orderService.placeOrder(request, correlationId);
-        String event = outbox.findFirstByAggregateId(order.getId()).orElseThrow().getPayload();
+        String event = outbox.findFirstByAggregateId(order.id()).orElseThrow().payload();
         for (URI service : services) {
             http.post().uri(service.resolve("/sync/order-created")).contentType(MediaType.APPLICATION_JSON)
                     .header(CorrelationIdFilter.HEADER, correlationId).body(event).retrieve().toBodilessEntity();
         }
-        return ResponseEntity.created(URI.create("/orders/" + order.getId())).body(OrderView.of(order));
+        return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderView.of(order));
     }
 
     @ExceptionHandler(RestClientException.class)
