@@ -21,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,12 +67,16 @@ public class OrderEventConsumerAutoConfiguration {
         return configuration -> configuration.locations(Stream
                 .concat(Arrays.stream(configuration.getLocations()), Stream.of(new Location(INBOX_MIGRATIONS)))
                 .distinct()
-                .toArray(Location[]::new));
+                .toArray(Location[]::new))
+                // The inbox's migrations (V0_x) are independent of the service's own (V1...): one shipped after
+                // a service applied its V3 must still run, instead of failing validation as "out of order".
+                .outOfOrder(true);
     }
 
     @Bean
     Declarables consumerTopology(TopologyNames names, ConsumerProperties properties) {
-        return ConsumerTopology.forQueue(names, queueName(names, properties), properties.getRetry().getDelays());
+        return ConsumerTopology.forQueue(names, queueName(names, properties), properties.getRetry().getDelays(),
+                properties.getDeliveryLimit());
     }
 
     @Bean
@@ -124,6 +130,19 @@ public class OrderEventConsumerAutoConfiguration {
     DeadLetterQueueAdmin deadLetterQueueAdmin(RabbitTemplate rabbitTemplate, TopologyNames names,
             ConsumerProperties properties) {
         return new DeadLetterQueueAdmin(rabbitTemplate, queueName(names, properties), Clock.systemUTC());
+    }
+
+    /** Keeps the inbox bounded: {@code ecomnow.consumer.inbox.*}. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    static class InboxRetentionConfiguration {
+
+        @Bean
+        SchedulingConfigurer inboxRetention(ProcessedEventInbox inbox, ConsumerProperties properties) {
+            ConsumerProperties.Inbox settings = properties.getInbox();
+            return registrar -> registrar.addFixedDelayTask(() -> inbox.forgetProcessedBefore(settings.getRetention()),
+                    settings.getCleanupInterval());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

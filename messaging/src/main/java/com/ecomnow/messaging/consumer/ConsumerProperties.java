@@ -41,10 +41,60 @@ public class ConsumerProperties {
     /** Added to the handling of every event, for the workshop labs and the sync-vs-async comparison. */
     private Duration simulatedLatency = Duration.ZERO;
 
+    /**
+     * How many times the broker delivers a message before it parks it in the DLQ by itself: the last guard
+     * against a message that kills its consumer before it can be settled (failures the consumer sees are retried
+     * and parked by the consumer, long before). Counts deliveries lost to restarts too, hence not small.
+     */
+    private int deliveryLimit = 20;
+
     /** Whether the listener starts with the service; off lets an operator (or a test) start it later. */
     private boolean autoStartup = true;
 
     private final Retry retry = new Retry();
+
+    private final Inbox inbox = new Inbox();
+
+    public static class Inbox {
+
+        /**
+         * How long a processed event's id is kept to recognise a copy of it: longer than any copy can take to
+         * arrive (docs/reliability.md has the sum), and longer than order-api keeps published events it can
+         * republish ({@code ecomnow.outbox.retention}).
+         */
+        private Duration retention = Duration.ofDays(7);
+
+        /** How often ids older than the retention are deleted (in batches, also once at start-up). */
+        private Duration cleanupInterval = Duration.ofMinutes(10);
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public Duration getCleanupInterval() {
+            return cleanupInterval;
+        }
+
+        public void setCleanupInterval(Duration cleanupInterval) {
+            this.cleanupInterval = cleanupInterval;
+        }
+    }
+
+    public int getDeliveryLimit() {
+        return deliveryLimit;
+    }
+
+    public void setDeliveryLimit(int deliveryLimit) {
+        this.deliveryLimit = deliveryLimit;
+    }
+
+    public Inbox getInbox() {
+        return inbox;
+    }
 
     public static class Retry {
 

@@ -38,8 +38,4 @@ class IdempotencyKeyRepository {
     void deleteById(String key) {
         jdbc.update("delete from idempotency_keys where idempotency_key = ?", key);
     }
-
-    int deleteCreatedBefore(Instant before) {
-        return jdbc.update("delete from idempotency_keys where created_at < ?", Timestamp.from(before));
-    }
 }

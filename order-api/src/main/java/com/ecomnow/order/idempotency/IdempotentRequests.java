@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.ecomnow.order.order.Order;
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class IdempotentRequests {
 
-    static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(5);
     /** A claim this old without an order belongs to a request that crashed; no request takes this long. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
@@ -39,12 +37,15 @@ public class IdempotentRequests {
     private final IdempotencyKeyRepository keys;
     private final OrderService orders;
     private final JsonMapper jsonMapper;
+    private final Duration retention;
     private final Clock clock = Clock.systemUTC();
 
-    public IdempotentRequests(IdempotencyKeyRepository keys, OrderService orders, JsonMapper jsonMapper) {
+    public IdempotentRequests(IdempotencyKeyRepository keys, OrderService orders, JsonMapper jsonMapper,
+            IdempotencyProperties properties) {
         this.keys = keys;
         this.orders = orders;
         this.jsonMapper = jsonMapper;
+        this.retention = properties.retention();
     }
 
     public record Result(Order order, boolean replayed) {
@@ -58,7 +59,8 @@ public class IdempotentRequests {
             return new Result(orders.find(earlier.get()), true);
         }
         try {
-            return new Result(orders.placeOrder(request, correlationId, placed -> keys.complete(key, placed.id())),
+            return new Result(orders.placeOrder(request, correlationId, key, hash,
+                    placed -> keys.complete(key, placed.id())),
                     false);
         }
         catch (RuntimeException failed) {
@@ -71,7 +73,7 @@ public class IdempotentRequests {
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
         while (true) {
             IdempotencyKey existing = keys.findById(key).orElse(null);
-            if (existing != null && (existing.createdAt().isBefore(clock.instant().minus(RETENTION))
+            if (existing != null && (existing.createdAt().isBefore(clock.instant().minus(retention))
                     || existing.orderId() == null
                             && existing.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))) {
                 // Expired, or claimed by a request that died before finishing: the key is free again.
@@ -118,11 +120,6 @@ public class IdempotentRequests {
         catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    void forgetExpiredKeys() {
-        keys.deleteCreatedBefore(clock.instant().minus(RETENTION));
     }
 
     private static void sleep() {

@@ -13,8 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long a publish waits for the broker's confirm before it counts as failed
  * @param sweepBatchSize the most events one sweep publishes
  * @param maxBackoff the longest wait between two attempts at an event the broker did not take
+ * @param retention how long a published event is kept (for {@code POST /admin/outbox/republish}); shorter than the
+ *        consumers' {@code ecomnow.consumer.inbox.retention}, so a republished event is always recognised as a copy
+ * @param cleanupInterval how often published events older than the retention are deleted (in batches)
  */
 @ConfigurationProperties("ecomnow.outbox")
 public record OutboxProperties(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("5s") Duration publishTimeout,
-        @DefaultValue("500") int sweepBatchSize, @DefaultValue("60s") Duration maxBackoff) {
+        @DefaultValue("500") int sweepBatchSize, @DefaultValue("60s") Duration maxBackoff,
+        @DefaultValue("3d") Duration retention, @DefaultValue("10m") Duration cleanupInterval) {
 }
