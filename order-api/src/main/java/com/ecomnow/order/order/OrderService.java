@@ -39,26 +39,47 @@ public class OrderService {
         this.clock = Clock.systemUTC();
     }
 
+    /** Places an order without an {@code Idempotency-Key}: if it cannot be stored, its charge is cancelled. */
     public Order placeOrder(PlaceOrderRequest request, String correlationId) {
-        return placeOrder(request, correlationId, order -> {
+        UUID id = UUID.randomUUID();
+        return place(id, "order:" + id, false, request, correlationId, order -> {
         });
     }
 
-    /** @param inSameTransaction more work that must commit (or not) together with the order */
-    public Order placeOrder(PlaceOrderRequest request, String correlationId, Consumer<Order> inSameTransaction) {
+    /**
+     * Places an order for a client's {@code Idempotency-Key}: if it cannot be stored, the charge stays for the
+     * client's retry with the same key, which reuses it instead of charging again (also after a crash).
+     *
+     * @param inSameTransaction more work that must commit (or not) together with the order
+     */
+    public Order placeOrder(PlaceOrderRequest request, String correlationId, String idempotencyKey,
+            String requestHash, Consumer<Order> inSameTransaction) {
+        return place(UUID.randomUUID(), "idempotency-key:" + requestHash + ":" + idempotencyKey, true, request,
+                correlationId, inSameTransaction);
+    }
+
+    private Order place(UUID id, String paymentKey, boolean retryReusesCharge, PlaceOrderRequest request,
+            String correlationId, Consumer<Order> inSameTransaction) {
         PricedOrder priced = pricing.price(request.items());
         // Charged outside the transaction: a slow provider must not hold a database connection.
-        String paymentRef = payments.charge(request.paymentToken(), priced.total(), priced.currency());
-        UUID id = UUID.randomUUID();
+        String paymentRef = payments.charge(paymentKey, request.paymentToken(), priced.total(), priced.currency());
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return groupCommit.execute(() -> {
-            // Built in here: if a shared commit fails, this runs again and must not reuse rolled-back entities.
-            Order order = new Order(id, request.customerEmail().trim(), priced, paymentRef, createdAt);
-            orders.insert(order);
-            outbox.add(orderCreated(order), correlationId);
-            inSameTransaction.accept(order);
-            return order;
-        });
+        try {
+            return groupCommit.execute(() -> {
+                // Built in here: if a shared commit fails, this runs again and must not reuse rolled-back entities.
+                Order order = new Order(id, request.customerEmail().trim(), priced, paymentRef, createdAt);
+                orders.insert(order);
+                outbox.add(orderCreated(order), correlationId);
+                inSameTransaction.accept(order);
+                return order;
+            });
+        }
+        catch (RuntimeException notStored) {
+            if (!retryReusesCharge) {
+                payments.cancel(paymentKey);
+            }
+            throw notStored;
+        }
     }
 
     public Order find(UUID id) {

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +37,8 @@ import tools.jackson.core.JacksonException;
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private static final String TYPE_BASE = "https://ecomnow.example/problems/";
 
@@ -109,6 +114,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OrderNotFoundException.class)
     ProblemDetail orderNotFound(OrderNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
+    }
+
+    /** The database failed (unreachable, full, a failed commit): nothing was stored, so the client may retry. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessException ex) {
+        log.warn("Request failed in the database: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage unavailable",
+                        "The order could not be stored and was not placed; retry with the same Idempotency-Key"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
