@@ -14,7 +14,7 @@ PROCESS = re.compile(r"^\s+(order-api|email-service|inventory-service|analytics-
 def parse(path):
     run, section = {}, None
     for line in open(path):
-        head = re.match(r"^(cold|idle cost|idle|floor-\d+|orders-\d+)", line)
+        head = re.match(r"^(cold|idle cost|idle|disk|floor-\d+|orders-\d+)", line)
         if head:
             section = head.group(1)
             entry = run.setdefault(section, {})
@@ -23,6 +23,9 @@ def parse(path):
                 entry["lag"] = lags(line)
             if section == "idle cost":
                 entry["pct"] = float(re.search(r"([\d.]+) % of one core", line).group(1))
+            if section == "disk":
+                entry["orders"], entry["bytes"] = (float(v) for v in
+                    re.search(r"(\d+) orders, .*: (\d+) bytes per order", line).groups())
             continue
         if section is None:
             continue
@@ -91,6 +94,8 @@ def main():
         spread([r.get("idle", {}).get("lag", {}).get(c, (None, None))[0] for r in runs])
         for c in ("email", "inventory", "analytics")))
     print(f"- idle cost: {spread([r.get('idle cost', {}).get('pct') for r in runs])} % of one core")
+    print(f"- disk, the four H2 databases: {spread([r.get('disk', {}).get('bytes') for r in runs])} bytes per order "
+          f"after {spread([r.get('disk', {}).get('orders') for r in runs])} orders")
 
 
 if __name__ == "__main__":

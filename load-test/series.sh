@@ -8,6 +8,7 @@
 #      for DURATION s, then orders (OrderPlacementSimulation, with exact reconciliation) for DURATION s; each with
 #      CPU ms per request or order and process (cpu-per-order.py), orders also with the lag to each consumer
 #   5. the machine's idle cost: CPU of every process over 30 s without load
+#   6. disk: the four H2 databases' size divided by the orders of the run
 #
 #   load-test/series.sh [RUNS=1]            RUNS fresh systems, one after the other; the table of each, then medians
 #
@@ -71,6 +72,13 @@ time.sleep(30)
 used = sum(cpu.cpu_ms(pid) - start[name] for name, pid in pids.items() if name != "Gatling")
 print(f"idle cost: {100 * used / 30000:.1f} % of one core over 30 s (services and broker)")
 PY
+  # Disk: the four H2 databases after everything above (every order of the run, retention has not started).
+  local orders kb
+  orders=$(analytics_orders); orders=${orders:-0}
+  kb=$(du -sk "$WORK"/data/{order-api,email-service,inventory-service,analytics-service} 2>/dev/null \
+    | awk '{ s += $1 } END { print s }')
+  echo "disk: $orders orders, H2 databases $kb KB: $(( kb * 1024 / (orders > 0 ? orders : 1) )) bytes per order" \
+    | tee -a "$WORK/series.txt"
   FILES+=("load-test/target/series-$(date +%Y%m%d-%H%M%S)-$1.txt")
   cp "$WORK/series.txt" "${FILES[-1]}"
   stop_fresh_system
