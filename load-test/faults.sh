@@ -82,7 +82,10 @@ one_fault() { # fault broker rate
 
 mkdir -p load-test/target
 REPORT=load-test/target/faults-$(date +%Y%m%d-%H%M%S).txt
-trap 'rabbit_up || true; stop_fresh_system' EXIT
+WORK="" SYSTEM=""
+# Whatever happens, RabbitMQ is started again (start_fresh_system sets its own trap: set this one after it).
+on_exit() { rabbit_up || true; [[ -z "$WORK" ]] || stop_fresh_system; }
+trap on_exit EXIT
 for broker in $BROKERS; do
   if [[ $broker == rabbitmq ]]; then
     rabbit_up
@@ -97,6 +100,7 @@ for broker in $BROKERS; do
   [[ -n "$faults" ]] || continue
   for rate in $RATES; do
     start_fresh_system faults
+    trap on_exit EXIT
     echo "== $broker, $rate orders/s: warm-up 30 s; logs in $WORK" | tee -a "$REPORT"
     ./mvnw -q -B -pl load-test gatling:test -Dgatling.simulationClass=com.ecomnow.loadtest.OrderPlacementSimulation \
       -DbaseUrl=http://localhost:8080 -Drate="$rate" -Dduration=30 -DmaxP99=100000 -Dreconcile=false \
@@ -105,7 +109,7 @@ for broker in $BROKERS; do
     if [[ $broker == rabbitmq && $rate == "${RATES%% *}" ]]; then
       python3 load-test/malformed-corpus.py --count "${CORPUS:-10000}" | tee -a "$REPORT" || true
     fi
-    stop_fresh_system
+    stop_fresh_system; WORK=""
   done
 done
 trap - EXIT
