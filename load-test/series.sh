@@ -28,8 +28,21 @@ gatling() { # simulation rate duration output [options]
     -DshareConnections="${SHARE_CONNECTIONS:-true}" "${@:5}" > "$4" 2>&1 || true
 }
 
+# Waits (up to 300 s) until every consumer has caught up with order-api: a backlog an earlier run left would
+# otherwise be drained during the next one, and counted as its CPU.
+drained() {
+  local stored
+  for _ in $(seq 1 300); do
+    stored=$(curl -s "localhost:8080/orders?page=0&size=1" | grep -o '"totalOrders":[0-9]*' | cut -d: -f2)
+    [[ -n "$stored" && "$(analytics_orders)" == "$stored" ]] && return 0
+    sleep 1
+  done
+  echo "   (the consumers had not caught up after 300 s)" | tee -a "$WORK/series.txt"
+}
+
 measured() { # label simulation rate count(accepted|answered): a run with its CPU window and, for orders, lag
   local label=$1 simulation=$2 rate=$3 count=$4 out="$WORK/$1"
+  drained
   [[ $simulation == OrderPlacementSimulation ]] && python3 load-test/consumer-lag.py snapshot "$out.lag0"
   python3 load-test/cpu-per-order.py --after-orders-start 15 --seconds $(( DURATION - 20 < 30 ? DURATION - 20 : 30 )) \
     --count "$count" > "$out.cpu" 2>&1 &
