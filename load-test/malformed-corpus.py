@@ -28,11 +28,10 @@ ODD_VALUES = [None, True, False, 0, -1, 1.5, 1e308, -1e308, 2**63, -(2**63) - 1,
               "\"';--", "<script>", [], {}, [1, 2], {"a": 1}, "tok_declined", "DOES-NOT-EXIST"]
 
 
-def nested(depth):
-    value = 1
-    for _ in range(depth):
-        value = [value] if random.random() < 0.5 else {"x": value}
-    return value
+def nested(rng, depth):
+    """Deeply nested JSON as text (json.dumps would hit Python's recursion limit)."""
+    opening = "".join(rng.choice(['[', '{"x":']) for _ in range(depth))
+    return opening + "1" + "".join("]" if c == "[" else "}" for c in reversed(opening) if c in "[{")
 
 
 def mutate(rng):
@@ -48,11 +47,13 @@ def mutate(rng):
     elif kind == "extra":
         body[rng.choice(["id", "totalAmount", "paymentRef", "customerEmail ", "__proto__"])] = rng.choice(ODD_VALUES)
     elif kind == "nest":
-        body[rng.choice(list(body))] = nested(rng.choice([10, 100, 1000, 5000]))
+        body[rng.choice(list(body))] = "__NESTED__"
     elif kind == "items":
         body["items"] = rng.choice([[], [{}] * rng.randint(1, 60), [{"sku": "PEN-001", "quantity": 1}] * 51,
                                     "PEN-001", None, [None], [[1]]])
     text = json.dumps(body, ensure_ascii=rng.random() < 0.5)
+    if kind == "nest":
+        text = text.replace('"__NESTED__"', nested(rng, rng.choice([10, 100, 1000, 5000])))
     if kind == "truncate":
         text = text[:rng.randint(0, len(text) - 1)]
     elif kind == "raw":
