@@ -218,6 +218,9 @@ fi
 mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR"
 rm -f "$RUN_DIR"/*.pid
 export ECOMNOW_DATA_DIR="$DATA_DIR"
+# The synchronous anti-pattern (POST /sync/orders) for the workshop's comparison; the services keep it off by
+# themselves. ECOMNOW_SYNC_ENABLED=false leaves it off here too.
+export ECOMNOW_SYNC_ENABLED=${ECOMNOW_SYNC_ENABLED:-true}
 
 for entry in "${SERVICES[@]}"; do
   port=${entry#*:}

@@ -26,7 +26,8 @@ import com.ecomnow.testsupport.BrokerIntegrationTest;
  * With admin credentials configured (as in docker compose), the dead-letter admin and the synchronous endpoint
  * answer 401 without them and work with them; the service's own API and health stay open.
  */
-@SpringBootTest(properties = { "spring.security.user.name=admin", "spring.security.user.password=s3cret" })
+@SpringBootTest(properties = { "spring.security.user.name=admin", "spring.security.user.password=s3cret",
+        "ecomnow.sync.enabled=true" })
 @AutoConfigureMockMvc
 @BrokerIntegrationTest
 class AdminEndpointsSecurityTest {

@@ -331,6 +331,15 @@ class OrderApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    /** The anti-pattern exists only where it is switched on (ecomnow.sync.enabled, the workshop's launchers). */
+    @Test
+    void theSynchronousEndpointIsNotThereByDefault() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from orders", Long.class);
+        mvc.perform(post("/sync/orders").contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select count(*) from orders", Long.class)).isEqualTo(before);
+    }
+
     @Test
     void anUnknownOrderIs404ProblemJson() throws Exception {
         mvc.perform(get("/orders/" + UUID.randomUUID()))

@@ -14,7 +14,7 @@ import com.ecomnow.order.catalog.Product;
 
 class OrderPricingTest {
 
-    private final OrderPricing pricing = new OrderPricing(null, new CatalogProperties("EUR"));
+    private final OrderPricing pricing = new OrderPricing(null, new CatalogProperties("EUR", java.time.Duration.ofSeconds(30)));
 
     private final Map<String, Product> catalog = Map.of(
             "BOOK-001", new Product("BOOK-001", "Book", new BigDecimal("42.50")),

@@ -123,6 +123,7 @@ final class LocalSystem implements AutoCloseable {
         environment.put(PORT_VARIABLES.get(service), String.valueOf(ports.get(service)));
         // A fast sweep makes recovery after a broker outage quick to observe.
         environment.put("ECOMNOW_OUTBOX_SWEEP_INTERVAL", "1s");
+        environment.put("ECOMNOW_SYNC_ENABLED", "true");
         // Where order-api's synchronous anti-pattern (POST /sync/orders) finds the consumers.
         environment.put("ECOMNOW_SYNC_EMAIL_URL", "http://127.0.0.1:" + ports.get(EMAIL));
         environment.put("ECOMNOW_SYNC_INVENTORY_URL", "http://127.0.0.1:" + ports.get(INVENTORY));

@@ -4,19 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 
 import com.ecomnow.messaging.event.EventHeaders;
+import com.ecomnow.messaging.publish.ConfirmedPublisher;
 import com.ecomnow.messaging.topology.TopologyNames;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
-import com.rabbitmq.client.ReturnListener;
 
 /**
  * Looks into a service's dead-letter queue and moves messages back to the service's own queue, never to the
@@ -38,11 +41,14 @@ public class DeadLetterQueueAdmin {
     static final int MAX_PER_REPLAY = 10_000;
 
     private final RabbitTemplate template;
+    private final ConfirmedPublisher publisher;
+    private final MessagePropertiesConverter converter = new DefaultMessagePropertiesConverter();
     private final String queue;
     private final Clock clock;
 
-    public DeadLetterQueueAdmin(RabbitTemplate template, String queue, Clock clock) {
+    public DeadLetterQueueAdmin(RabbitTemplate template, ConfirmedPublisher publisher, String queue, Clock clock) {
         this.template = template;
+        this.publisher = publisher;
         this.queue = queue;
         this.clock = clock;
     }
@@ -83,18 +89,14 @@ public class DeadLetterQueueAdmin {
 
     /**
      * Moves parked messages back to the service's queue: all of them, or only those whose {@code message_id}
-     * (the event id) is {@code eventId}. Each is acked in the DLQ only after the broker confirmed its copy.
+     * (the event id) is {@code eventId}. Each is acked in the DLQ only after the broker confirmed its copy (a
+     * return, no route to the queue, counts as failure: the message would otherwise leave the DLQ for nowhere).
      */
     public ReplayResult replay(String eventId) {
         String dlq = TopologyNames.deadLetterQueue(queue);
         return template.execute(channel -> {
             List<String> replayed = new ArrayList<>();
             List<Long> skipped = new ArrayList<>();
-            // The publish is mandatory: RabbitMQ returns an unroutable message and then acks it, so a return
-            // must count as failure, or the message would leave the DLQ for nowhere.
-            AtomicBoolean returned = new AtomicBoolean();
-            ReturnListener onReturn = (code, text, exchange, routingKey, properties, body) -> returned.set(true);
-            channel.addReturnListener(onReturn);
             try {
                 // Until the DLQ has nothing left to give: skipped messages stay unacked (so basic.get does not hand
                 // them out again) until the end. The message count is not used as the bound: right after a
@@ -106,44 +108,31 @@ public class DeadLetterQueueAdmin {
                     }
                     long tag = response.getEnvelope().getDeliveryTag();
                     String messageId = response.getProps().getMessageId();
+                    skipped.add(tag); // requeued unless it is safely replayed below
                     if (eventId != null && !eventId.equals(messageId)) {
-                        skipped.add(tag);
                         continue;
                     }
-                    skipped.add(tag); // requeued unless it is safely replayed below
-                    returned.set(false);
-                    channel.basicPublish(TopologyNames.retryExchange(queue), queue, true, freshStart(response),
-                            response.getBody());
-                    channel.waitForConfirmsOrDie(10_000);
-                    if (returned.get()) {
-                        throw new IllegalStateException("No route from " + TopologyNames.retryExchange(queue)
-                                + " to " + queue + ": is the service's topology declared?");
-                    }
+                    publisher.publish(TopologyNames.retryExchange(queue), queue, freshStart(response)).orThrow();
                     skipped.remove(Long.valueOf(tag));
                     channel.basicAck(tag, false);
                     replayed.add(messageId);
                 }
             }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while replaying " + dlq, ex);
-            }
             finally {
-                channel.removeReturnListener(onReturn);
                 requeue(channel, skipped);
             }
             return new ReplayResult(dlq, queue, replayed.size(), replayed);
         });
     }
 
-    private AMQP.BasicProperties freshStart(GetResponse response) {
-        Map<String, Object> headers = new HashMap<>();
-        if (response.getProps().getHeaders() != null) {
-            headers.putAll(response.getProps().getHeaders());
-        }
-        FAILURE_HEADERS.forEach(headers::remove);
-        headers.put(EventHeaders.REPLAYED_AT, clock.instant().toString());
-        return response.getProps().builder().headers(headers).build();
+    private Message freshStart(GetResponse response) {
+        MessageProperties properties = converter.toMessageProperties(response.getProps(), response.getEnvelope(),
+                StandardCharsets.UTF_8.name());
+        properties.getHeaders().keySet().removeAll(FAILURE_HEADERS);
+        properties.setHeader(EventHeaders.REPLAYED_AT, clock.instant().toString());
+        // A received message has no delivery mode; without this the replayed copy would not survive a restart.
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        return new Message(response.getBody(), properties);
     }
 
     private static void requeue(Channel channel, List<Long> deliveryTags) throws IOException {

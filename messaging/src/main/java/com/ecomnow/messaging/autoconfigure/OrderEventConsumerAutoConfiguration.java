@@ -7,22 +7,24 @@ import java.util.stream.Stream;
 import org.flywaydb.core.api.Location;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,13 +34,15 @@ import com.ecomnow.messaging.admin.InboxController;
 import com.ecomnow.messaging.consumer.ConsumerMetrics;
 import com.ecomnow.messaging.consumer.ConsumerProperties;
 import com.ecomnow.messaging.consumer.DeadLetterPublisher;
-import com.ecomnow.messaging.consumer.InboxMessageListener;
+import com.ecomnow.messaging.consumer.DeliveryOutcomeDecider;
+import com.ecomnow.messaging.consumer.ManualAckListener;
 import com.ecomnow.messaging.consumer.OrderEventHandler;
-import com.ecomnow.messaging.consumer.OrderEventProcessor;
 import com.ecomnow.messaging.consumer.ProcessedEventInbox;
 import com.ecomnow.messaging.consumer.RetryScheduler;
-import com.ecomnow.messaging.consumer.SynchronousOrderEventController;
 import com.ecomnow.messaging.event.OrderEventMessages;
+import com.ecomnow.messaging.publish.ConfirmedPublisher;
+import com.ecomnow.messaging.retention.RetentionJob;
+import com.ecomnow.messaging.sync.SynchronousOrderEventController;
 import com.ecomnow.messaging.topology.ConsumerTopology;
 import com.ecomnow.messaging.topology.TopologyNames;
 
@@ -75,8 +79,8 @@ public class OrderEventConsumerAutoConfiguration {
 
     @Bean
     Declarables consumerTopology(TopologyNames names, ConsumerProperties properties) {
-        return ConsumerTopology.forQueue(names, queueName(names, properties), properties.getRetry().getDelays(),
-                properties.getDeliveryLimit());
+        return ConsumerTopology.forQueue(names, queueName(names, properties), properties.retry().delays(),
+                properties.deliveryLimit());
     }
 
     @Bean
@@ -86,50 +90,46 @@ public class OrderEventConsumerAutoConfiguration {
     }
 
     @Bean
-    OrderEventProcessor orderEventProcessor(OrderEventMessages messages, OrderEventHandler handler,
+    DeliveryOutcomeDecider deliveryOutcomeDecider(OrderEventMessages messages, OrderEventHandler handler,
             ProcessedEventInbox inbox, PlatformTransactionManager transactionManager, RabbitTemplate rabbitTemplate,
-            TopologyNames names, ConsumerProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+            ConfirmedPublisher publisher, TopologyNames names, ConsumerProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         String queue = queueName(names, properties);
-        requirePublisherConfirms(rabbitTemplate);
-        OrderEventProcessor processor = new OrderEventProcessor(messages, handler, inbox,
-                new TransactionTemplate(transactionManager),
-                new RetryScheduler(rabbitTemplate, queue, properties.getRetry().getDelays()),
-                new DeadLetterPublisher(rabbitTemplate, queue, Clock.systemUTC()),
+        return new DeliveryOutcomeDecider(messages, handler, inbox, new TransactionTemplate(transactionManager),
+                new RetryScheduler(publisher, queue, properties.retry().delays()),
+                new DeadLetterPublisher(rabbitTemplate, publisher, queue, Clock.systemUTC()),
                 new ConsumerMetrics(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), queue),
-                properties.getMaxMessageSize().toBytes());
-        processor.setSimulatedLatency(properties.getSimulatedLatency());
-        return processor;
+                properties.maxMessageSize().toBytes());
     }
 
+    /**
+     * Boot's own listener settings ({@code spring.rabbitmq.listener.simple.*}: prefetch, concurrency, batch size,
+     * auto-startup) through Boot's configurer; what is not a choice is set after it.
+     */
     @Bean
-    SimpleMessageListenerContainer orderEventListenerContainer(ConnectionFactory connectionFactory,
-            OrderEventProcessor processor, TopologyNames names, ConsumerProperties properties) {
-        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(queueName(names, properties));
-        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setPrefetchCount(Math.max(properties.getPrefetch(), properties.getBatchSize()));
-        if (properties.getBatchSize() > 1) {
-            // One transaction and one ack per batch instead of per message (InboxMessageListener). A batch is
-            // handed over when full or after batch-timeout; a lone message waits at most that long.
-            container.setConsumerBatchEnabled(true);
-            container.setBatchSize(properties.getBatchSize());
-            container.setBatchReceiveTimeout(properties.getBatchTimeout().toMillis());
-            container.setReceiveTimeout(properties.getBatchTimeout().toMillis());
-        }
-        container.setConcurrentConsumers(properties.getConcurrency());
-        container.setMaxConcurrentConsumers(Math.max(properties.getConcurrency(), properties.getMaxConcurrency()));
-        container.setShutdownTimeout(properties.getShutdownTimeout().toMillis());
+    SimpleMessageListenerContainer orderEventListenerContainer(SimpleRabbitListenerContainerFactoryConfigurer boot,
+            ConnectionFactory connectionFactory, DeliveryOutcomeDecider decider, TopologyNames names,
+            ConsumerProperties properties) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        boot.configure(factory, connectionFactory);
+        // Acked by ManualAckListener only once the outcome is durable.
+        factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         // Keep retrying the broker instead of failing start-up: the service must survive a broker outage.
-        container.setMissingQueuesFatal(false);
-        container.setAutoStartup(properties.isAutoStartup());
-        container.setMessageListener(new InboxMessageListener(processor));
+        factory.setMissingQueuesFatal(false);
+        // A batch is handed over when full or after batch-timeout; a lone message waits at most that long.
+        factory.setBatchReceiveTimeout(properties.batchTimeout().toMillis());
+        factory.setReceiveTimeout(properties.batchTimeout().toMillis());
+        SimpleMessageListenerContainer container = factory.createListenerContainer();
+        container.setQueueNames(queueName(names, properties));
+        container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+        container.setMessageListener(new ManualAckListener(decider));
         return container;
     }
 
     @Bean
-    DeadLetterQueueAdmin deadLetterQueueAdmin(RabbitTemplate rabbitTemplate, TopologyNames names,
-            ConsumerProperties properties) {
-        return new DeadLetterQueueAdmin(rabbitTemplate, queueName(names, properties), Clock.systemUTC());
+    DeadLetterQueueAdmin deadLetterQueueAdmin(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+            TopologyNames names, ConsumerProperties properties) {
+        return new DeadLetterQueueAdmin(rabbitTemplate, publisher, queueName(names, properties), Clock.systemUTC());
     }
 
     /** Keeps the inbox bounded: {@code ecomnow.consumer.inbox.*}. */
@@ -138,10 +138,9 @@ public class OrderEventConsumerAutoConfiguration {
     static class InboxRetentionConfiguration {
 
         @Bean
-        SchedulingConfigurer inboxRetention(ProcessedEventInbox inbox, ConsumerProperties properties) {
-            ConsumerProperties.Inbox settings = properties.getInbox();
-            return registrar -> registrar.addFixedDelayTask(() -> inbox.forgetProcessedBefore(settings.getRetention()),
-                    settings.getCleanupInterval());
+        RetentionJob inboxRetention(JdbcTemplate jdbcTemplate, ConsumerProperties properties) {
+            return new RetentionJob(jdbcTemplate, "processed_events", "event_id", "processed_at",
+                    properties.inbox().retention(), properties.inbox().cleanupInterval(), Clock.systemUTC());
         }
     }
 
@@ -159,26 +158,26 @@ public class OrderEventConsumerAutoConfiguration {
         InboxController inboxController(ProcessedEventInbox inbox) {
             return new InboxController(inbox);
         }
+    }
+
+    /** The synchronous anti-pattern, for the workshop's comparison only: off unless asked for. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+    @ConditionalOnBooleanProperty("ecomnow.sync.enabled")
+    static class SynchronousComparisonConfiguration {
 
         @Bean
-        SynchronousOrderEventController synchronousOrderEventController(OrderEventProcessor processor) {
-            return new SynchronousOrderEventController(processor);
+        SynchronousOrderEventController synchronousOrderEventController(DeliveryOutcomeDecider decider) {
+            return new SynchronousOrderEventController(decider);
         }
     }
 
     private static String queueName(TopologyNames names, ConsumerProperties properties) {
-        if (properties.getQueue() == null || properties.getQueue().isBlank()) {
+        if (properties.queue() == null || properties.queue().isBlank()) {
             throw new IllegalStateException(
                     "A consumer service needs its queue: set ecomnow.consumer.queue (for example email_queue)");
         }
-        return names.queue(properties.getQueue());
-    }
-
-    /** Parking or retrying a message without a broker confirm could lose it, so refuse to start without. */
-    private static void requirePublisherConfirms(RabbitTemplate template) {
-        if (!template.getConnectionFactory().isSimplePublisherConfirms()) {
-            throw new IllegalStateException("Retrying and dead-lettering wait for publisher confirms: set "
-                    + "spring.rabbitmq.publisher-confirm-type=simple in a consumer service");
-        }
+        return names.queue(properties.queue());
     }
 }

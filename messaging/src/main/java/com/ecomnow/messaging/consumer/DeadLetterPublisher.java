@@ -4,22 +4,21 @@ import java.time.Clock;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
-import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
 
 import com.ecomnow.messaging.event.EventHeaders;
+import com.ecomnow.messaging.publish.ConfirmedPublisher;
 import com.ecomnow.messaging.topology.TopologyNames;
 
 /**
  * Parks a message in its queue's dead-letter queue with the reason in headers, ready to be replayed.
  *
- * <p>Spring AMQP's {@link RepublishMessageRecoverer} does the republishing (it adds the exception message and
+ * <p>Spring AMQP's {@link RepublishMessageRecoverer} builds the parked copy (it adds the exception message and
  * stack trace); this class adds what an operator needs to replay it: the original queue, the exception type, the
  * attempts and the time. Republishing, rather than {@code basic.reject} to a broker-side dead-letter exchange,
- * carries those headers and behaves the same on every AMQP 0-9-1 broker. The publish waits for the broker's
- * confirm, so the original is acked only once its copy is safe.
+ * carries those headers and behaves the same on every AMQP 0-9-1 broker. The copy goes out through
+ * {@link ConfirmedPublisher}, so the original is acked only once its copy is safe.
  */
 public class DeadLetterPublisher {
 
@@ -27,13 +26,17 @@ public class DeadLetterPublisher {
     private final String queue;
     private final Clock clock;
 
-    public DeadLetterPublisher(RabbitTemplate template, String queue, Clock clock) {
+    public DeadLetterPublisher(RabbitTemplate template, ConfirmedPublisher publisher, String queue, Clock clock) {
         this.queue = queue;
         this.clock = clock;
-        RepublishMessageRecovererWithConfirms withConfirms = new RepublishMessageRecovererWithConfirms(template,
-                TopologyNames.deadLetterExchange(queue), TopologyNames.deadLetterQueue(queue), ConfirmType.SIMPLE);
-        withConfirms.setConfirmTimeout(10_000);
-        this.recoverer = withConfirms;
+        this.recoverer = new RepublishMessageRecoverer(template, TopologyNames.deadLetterExchange(queue),
+                TopologyNames.deadLetterQueue(queue)) {
+
+            @Override
+            protected void doSend(String exchange, String routingKey, Message message) {
+                publisher.publish(exchange, routingKey, message).orThrow();
+            }
+        };
     }
 
     public void park(Message message, Throwable reason, int attempts) {

@@ -2,7 +2,6 @@ package com.ecomnow.messaging.consumer;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,8 +11,6 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.ecomnow.messaging.retention.BatchedDelete;
 
 /**
  * The idempotent inbox: the {@code processed_events} table, whose primary key is the event id. Recording an
@@ -25,22 +22,10 @@ public class ProcessedEventInbox {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final BatchedDelete deleteProcessed;
 
     public ProcessedEventInbox(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.deleteProcessed = new BatchedDelete(jdbc, "processed_events", "event_id", "processed_at", 1000);
-    }
-
-    /**
-     * Forgets the events processed longer ago than {@code retention}: the inbox stays bounded, and a copy of
-     * such an event can no longer arrive (see {@code ecomnow.consumer.inbox.retention}).
-     *
-     * @return how many were forgotten
-     */
-    public long forgetProcessedBefore(Duration retention) {
-        return deleteProcessed.before(clock.instant().minus(retention));
     }
 
     /**

@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import com.ecomnow.messaging.event.EventHeaders;
+import com.ecomnow.messaging.publish.ConfirmedPublisher;
 import com.ecomnow.messaging.topology.TopologyNames;
 
 /**
@@ -20,12 +20,12 @@ import com.ecomnow.messaging.topology.TopologyNames;
  */
 public class RetryScheduler {
 
-    private final RabbitTemplate template;
+    private final ConfirmedPublisher publisher;
     private final String queue;
     private final List<Duration> delays;
 
-    public RetryScheduler(RabbitTemplate template, String queue, List<Duration> delays) {
-        this.template = template;
+    public RetryScheduler(ConfirmedPublisher publisher, String queue, List<Duration> delays) {
+        this.publisher = publisher;
         this.queue = queue;
         this.delays = List.copyOf(delays);
     }
@@ -56,11 +56,8 @@ public class RetryScheduler {
         message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         message.getMessageProperties().setHeader(EventHeaders.ATTEMPTS, attempt);
         message.getMessageProperties().setHeader(EventHeaders.LAST_ERROR, abbreviate(reason.toString()));
-        template.invoke(sender -> {
-            sender.send(TopologyNames.retryExchange(queue), TopologyNames.retryQueue(queue, delay), message);
-            sender.waitForConfirmsOrDie(10_000);
-            return null;
-        });
+        publisher.publish(TopologyNames.retryExchange(queue), TopologyNames.retryQueue(queue, delay), message)
+                .orThrow();
         return delay;
     }
 

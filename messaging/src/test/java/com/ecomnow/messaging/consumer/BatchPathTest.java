@@ -3,7 +3,6 @@ package com.ecomnow.messaging.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,13 +23,13 @@ import com.ecomnow.messaging.event.OrderEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The batch path of {@link OrderEventProcessor} without a broker or a database. */
+/** The batch path of {@link DeliveryOutcomeDecider} without a broker or a database. */
 class BatchPathTest {
 
     private final OrderEventMessages messages = new OrderEventMessages(JsonMapper.builder().build());
 
-    private OrderEventProcessor processor(OrderEventHandler handler) {
-        return new OrderEventProcessor(messages, handler, new InMemoryInbox(),
+    private DeliveryOutcomeDecider decider(OrderEventHandler handler) {
+        return new DeliveryOutcomeDecider(messages, handler, new InMemoryInbox(),
                 new TransactionTemplate(new NoOpTransactionManager()), null, null,
                 new ConsumerMetrics(new SimpleMeterRegistry(), "test_queue"), 1_000_000);
     }
@@ -53,32 +52,12 @@ class BatchPathTest {
         OrderCreated first = OrderEvents.orderCreated();
         OrderCreated second = OrderEvents.orderCreated();
 
-        boolean together = processor(handler).processTogether(List.of(messages.toMessage(first, null),
+        boolean together = decider(handler).decideTogether(List.of(messages.toMessage(first, null),
                 messages.toMessage(second, null), messages.toMessage(first, null)));
 
         assertThat(together).isTrue();
         assertThat(calls).containsExactly("batch " + List.of(first.orderId(), second.orderId()),
                 "handle " + first.orderId(), "handle " + second.orderId());
-    }
-
-    /** The workshop's slow service must show events trickling out one by one, so a simulated latency turns batches off. */
-    @Test
-    void withASimulatedLatencyABatchIsHandedBackToBeProcessedOneByOne() {
-        RecordingCalls handler = new RecordingCalls();
-        OrderEventProcessor processor = processor(handler);
-        // Without a latency the same processor takes the batch: the collaborators above do work.
-        assertThat(processor.processTogether(List.of(messages.toMessage(OrderEvents.orderCreated(), null),
-                messages.toMessage(OrderEvents.orderCreated(), null)))).isTrue();
-        assertThat(handler.calls).isEqualTo(2);
-
-        processor.setSimulatedLatency(Duration.ofMillis(1));
-
-        boolean together = processor.processTogether(List.of(
-                messages.toMessage(OrderEvents.orderCreated(), null),
-                messages.toMessage(OrderEvents.orderCreated(), null)));
-
-        assertThat(together).isFalse();
-        assertThat(handler.calls).as("calls after the first batch").isEqualTo(2);
     }
 
     private static final class InMemoryInbox extends ProcessedEventInbox {
@@ -117,16 +96,6 @@ class BatchPathTest {
 
         @Override
         protected void doRollback(DefaultTransactionStatus status) {
-        }
-    }
-
-    private static final class RecordingCalls implements OrderEventHandler {
-
-        int calls;
-
-        @Override
-        public void handle(OrderCreated event) {
-            calls++;
         }
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.ecomnow.messaging.retention.RetentionJob;
+
 /** The inbox forgets what is past its retention, keeps what is inside it, and still recognises copies of that. */
 class InboxRetentionTest {
 
@@ -34,6 +36,12 @@ class InboxRetentionTest {
         return new ProcessedEventInbox(jdbc, Clock.fixed(now, ZoneOffset.UTC));
     }
 
+    /** As the consumer auto-configuration schedules it. */
+    private RetentionJob retentionAt(Instant now) {
+        return new RetentionJob(jdbc, "processed_events", "event_id", "processed_at", RETENTION, Duration.ofMinutes(10),
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
     @Test
     void eventsPastTheRetentionGoAndEventsInsideItStayAndAreStillRecognisedAsDuplicates() {
         UUID old = UUID.randomUUID();
@@ -46,13 +54,13 @@ class InboxRetentionTest {
         inboxAt(NOW.minusSeconds(5)).record(recent);
 
         ProcessedEventInbox inbox = inboxAt(NOW);
-        assertThat(inbox.forgetProcessedBefore(RETENTION)).isEqualTo(2);
+        assertThat(retentionAt(NOW).deleteExpired()).isEqualTo(2);
 
         assertThat(inbox.contains(old)).isFalse();
         assertThat(inbox.contains(justOutside)).isFalse();
         assertThat(inbox.recordFirstDelivery(justInside)).as("a copy inside the window is a duplicate").isFalse();
         assertThat(inbox.recordFirstDelivery(recent)).as("a copy inside the window is a duplicate").isFalse();
-        assertThat(inbox.forgetProcessedBefore(RETENTION)).as("nothing more to forget").isZero();
+        assertThat(retentionAt(NOW).deleteExpired()).as("nothing more to forget").isZero();
     }
 
     @Test
@@ -64,7 +72,7 @@ class InboxRetentionTest {
         UUID kept = UUID.randomUUID();
         inboxAt(NOW).record(kept);
 
-        assertThat(inboxAt(NOW).forgetProcessedBefore(RETENTION)).isEqualTo(2_500);
+        assertThat(retentionAt(NOW).deleteExpired()).isEqualTo(2_500);
         assertThat(jdbc.queryForObject("select count(*) from processed_events", Integer.class)).isOne();
         assertThat(inboxAt(NOW).contains(kept)).isTrue();
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.amqp.core.Queue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.ecomnow.messaging.consumer.ConsumerProperties;
 
@@ -29,10 +31,11 @@ class ComposeDefinitionsTest {
     @ValueSource(strings = { "email_queue", "inventory_queue", "analytics_queue" })
     void theComposeDefinitionsDeclareWhatTheConsumerDeclares(String queue) {
         JsonNode definitions = JsonMapper.builder().build().readTree(DEFINITIONS.toFile());
-        ConsumerProperties defaults = new ConsumerProperties();
+        ConsumerProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of("ecomnow.consumer.queue",
+                queue))).bindOrCreate("ecomnow.consumer", ConsumerProperties.class);
         TopologyNames names = new TopologyNames("");
-        List<Queue> declared = ConsumerTopology.forQueue(names, queue, defaults.getRetry().getDelays(),
-                defaults.getDeliveryLimit()).getDeclarablesByType(Queue.class);
+        List<Queue> declared = ConsumerTopology.forQueue(names, queue, defaults.retry().delays(),
+                defaults.deliveryLimit()).getDeclarablesByType(Queue.class);
 
         for (String name : List.of(queue, TopologyNames.deadLetterQueue(queue))) {
             Queue expected = declared.stream().filter(q -> q.getName().equals(name)).findFirst().orElseThrow();

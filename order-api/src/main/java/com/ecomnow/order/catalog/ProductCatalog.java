@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.Map;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +16,24 @@ import org.springframework.stereotype.Component;
  * {@code ecomnow.catalog.refresh-interval}, so a price changed in the database is charged from the next reload.
  */
 @Component
-public class ProductCatalog {
+public class ProductCatalog implements SchedulingConfigurer {
 
     private final ProductRepository products;
+    private final CatalogProperties properties;
     private volatile Map<String, Product> bySku;
 
-    public ProductCatalog(ProductRepository products) {
+    public ProductCatalog(ProductRepository products, CatalogProperties properties) {
         this.products = products;
+        this.properties = properties;
         this.bySku = load();
     }
 
-    @Scheduled(fixedDelayString = "${ecomnow.catalog.refresh-interval:30s}",
-            initialDelayString = "${ecomnow.catalog.refresh-interval:30s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::reload, properties.refreshInterval(),
+                properties.refreshInterval()));
+    }
+
     public void reload() {
         bySku = load();
     }

@@ -1,5 +1,6 @@
 package com.ecomnow.order.order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -86,8 +87,14 @@ public class OrderService {
         return orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
     }
 
-    static OrderCreated orderCreated(Order order) {
-        return new OrderCreated(UUID.randomUUID(), order.id(), order.createdAt(), order.customerEmail(),
+    /**
+     * The order's {@code order.created} event. Its id follows from the order's (a name-based UUID), so the event
+     * is the same wherever it is built: in the outbox, again after a shared commit failed, or by the synchronous
+     * comparison endpoint.
+     */
+    public static OrderCreated orderCreated(Order order) {
+        UUID eventId = UUID.nameUUIDFromBytes((OrderCreated.TYPE + ":" + order.id()).getBytes(StandardCharsets.UTF_8));
+        return new OrderCreated(eventId, order.id(), order.createdAt(), order.customerEmail(),
                 order.lines().stream()
                         .map(line -> new OrderLineItem(line.sku(), line.name(), line.quantity(),
                                 line.unitPrice()))

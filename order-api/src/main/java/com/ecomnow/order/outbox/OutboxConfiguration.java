@@ -1,10 +1,14 @@
 package com.ecomnow.order.outbox;
 
+import java.time.Clock;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import com.ecomnow.messaging.retention.RetentionJob;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +31,16 @@ class OutboxConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
         return executor;
+    }
+
+    /**
+     * Deletes published events older than {@code ecomnow.outbox.retention}: the outbox stays bounded. Unpublished
+     * events are never deleted, however old (a null {@code published_at} is never before the cutoff).
+     */
+    @Bean
+    RetentionJob outboxRetention(JdbcTemplate jdbc, OutboxProperties properties) {
+        return new RetentionJob(jdbc, "outbox_events", "event_id", "published_at", properties.retention(),
+                properties.cleanupInterval(), Clock.systemUTC());
     }
 
     @Bean

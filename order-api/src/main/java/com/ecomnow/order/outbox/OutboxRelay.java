@@ -10,21 +10,29 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEventMessages;
-import com.ecomnow.order.messaging.ConfirmedPublisher;
-import com.ecomnow.order.messaging.ConfirmedPublisher.PublishResult;
+import com.ecomnow.messaging.publish.ConfirmedPublisher;
+import com.ecomnow.messaging.topology.MessagingProperties;
+import com.ecomnow.messaging.topology.TopologyNames;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * picked up by the periodic sweep: delivery is at least once, and consumers are idempotent.
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -44,20 +52,35 @@ public class OutboxRelay {
     private final OrderEventMessages messages;
     private final JsonMapper jsonMapper;
     private final OutboxProperties properties;
+    private final TopologyNames names;
+    private final Duration claimLease;
     private final Executor executor;
+    private final Timer confirmLatency;
+    private final Counter failures;
     private final Clock clock = Clock.systemUTC();
     /** Confirmed by the broker, not yet marked in the database: see {@link #markConfirmed()}. */
     private final Queue<UUID> confirmed = new ConcurrentLinkedQueue<>();
     private static final int MARK_BATCH = 500;
 
     public OutboxRelay(OutboxEventRepository events, ConfirmedPublisher publisher, OrderEventMessages messages,
-            JsonMapper jsonMapper, OutboxProperties properties, @Qualifier("outboxRelayExecutor") Executor executor) {
+            JsonMapper jsonMapper, OutboxProperties properties, MessagingProperties messaging, TopologyNames names,
+            @Qualifier("outboxRelayExecutor") Executor executor, MeterRegistry registry) {
         this.events = events;
         this.publisher = publisher;
         this.messages = messages;
         this.jsonMapper = jsonMapper;
         this.properties = properties;
+        this.names = names;
+        // A claimed event is left alone by other sweeps for twice as long as its publish may take.
+        this.claimLease = messaging.publishTimeout().multipliedBy(2);
         this.executor = executor;
+        this.confirmLatency = Timer.builder("ecomnow.outbox.publish")
+                .description("Publish to broker confirm")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.failures = Counter.builder("ecomnow.outbox.publish.failures")
+                .description("Publishes the broker did not confirm")
+                .register(registry);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -69,8 +92,13 @@ public class OutboxRelay {
      * Publishes what is due: events the relay could not publish right after their commit, and failed ones whose
      * backoff has passed. Each is claimed first, so two instances never publish the same event at once.
      */
-    @Scheduled(fixedDelayString = "${ecomnow.outbox.sweep-interval:5s}",
-            initialDelayString = "${ecomnow.outbox.sweep-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(),
+                properties.sweepInterval()));
+        registrar.addFixedDelayTask(this::markConfirmed, properties.markInterval());
+    }
+
     public void sweep() {
         Instant now = clock.instant();
         List<UUID> due = events.findDue(now, properties.sweepBatchSize());
@@ -78,7 +106,7 @@ public class OutboxRelay {
             log.info("Outbox sweep: {} event(s) due", due.size());
         }
         for (UUID eventId : due) {
-            if (events.claim(eventId, now, now.plus(properties.publishTimeout().multipliedBy(2))) == 1
+            if (events.claim(eventId, now, now.plus(claimLease)) == 1
                     && !publish(eventId)) {
                 break; // the broker is not taking messages; the backoff decides when to try again
             }
@@ -96,12 +124,15 @@ public class OutboxRelay {
     }
 
     private boolean send(OrderCreated event, String correlationId, int failedBefore) {
-        PublishResult result = publisher.publish(messages.toMessage(event, correlationId),
-                properties.publishTimeout());
+        long start = System.nanoTime();
+        ConfirmedPublisher.Result result = publisher.publish(names.orderEventsExchange(),
+                TopologyNames.ORDER_CREATED_ROUTING_KEY, messages.toMessage(event, correlationId));
         if (result.confirmed()) {
+            confirmLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             confirmed.add(event.eventId());
             return true;
         }
+        failures.increment();
         Duration backoff = backoff(failedBefore);
         log.warn("Event {} not published yet ({}); next attempt in {}", event.eventId(), result.problem(), backoff);
         events.markFailed(event.eventId(), truncate(result.problem()), clock.instant().plus(backoff));
@@ -134,7 +165,6 @@ public class OutboxRelay {
      * a fifth of order-api's CPU at 80 orders/s; once a second it is noise. Keep it well below the sweep interval,
      * or the sweep republishes events that are confirmed but not yet marked.
      */
-    @Scheduled(fixedDelayString = "${ecomnow.outbox.mark-interval:1s}")
     @PreDestroy
     public void markConfirmed() {
         List<UUID> batch = new ArrayList<>(MARK_BATCH);

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.security.autoconfigure.SecurityProperties;
@@ -20,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.order.order.Order;
 import com.ecomnow.order.order.OrderService;
 import com.ecomnow.order.order.OrderView;
 import com.ecomnow.order.order.PlaceOrderRequest;
-import com.ecomnow.order.outbox.OutboxEventRepository;
 import com.ecomnow.order.web.CorrelationIdFilter;
 
 
@@ -32,22 +33,22 @@ import com.ecomnow.order.web.CorrelationIdFilter;
  * THE ANTI-PATTERN, kept only to measure what EcomNow replaced: {@code POST /sync/orders} places the order and
  * then calls email, inventory and analytics over HTTP, one after another, before answering, exactly like the
  * case study's old {@code place_order}. Its response time is the sum of theirs, and it fails when any of them
- * fails. The order's event still goes through the outbox too; the consumers' inbox makes the second copy a
- * no-op. Use {@code POST /orders}. When this service has admin credentials ({@code spring.security.user.*}), it
- * calls the others' {@code /sync} endpoints with the same ones.
+ * fails. The order's event still goes through the outbox too, with the same event id; the consumers' inbox makes
+ * the second copy a no-op. Use {@code POST /orders}. When this service has admin credentials
+ * ({@code spring.security.user.*}), it calls the others' {@code /sync} endpoints with the same ones. Registered
+ * only with {@code ecomnow.sync.enabled=true} (the workshop's launchers set it).
  */
 @RestController
+@ConditionalOnBooleanProperty("ecomnow.sync.enabled")
 class SynchronousOrderController {
 
     private final OrderService orderService;
-    private final OutboxEventRepository outbox;
     private final RestClient http;
     private final List<URI> services;
 
-    SynchronousOrderController(OrderService orderService, OutboxEventRepository outbox, RestClient.Builder builder,
-            SyncProperties properties, SecurityProperties security) {
+    SynchronousOrderController(OrderService orderService, RestClient.Builder builder, SyncProperties properties,
+            SecurityProperties security) {
         this.orderService = orderService;
-        this.outbox = outbox;
         HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(properties.timeout(),
                 properties.timeout());
         builder.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings));
@@ -63,7 +64,7 @@ class SynchronousOrderController {
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
             @RequestAttribute(CorrelationIdFilter.ATTRIBUTE) String correlationId) {
         Order order = orderService.placeOrder(request, correlationId);
-        String event = outbox.findFirstByAggregateId(order.id()).orElseThrow().payload();
+        OrderCreated event = OrderService.orderCreated(order);
         for (URI service : services) {
             http.post().uri(service.resolve("/sync/order-created")).contentType(MediaType.APPLICATION_JSON)
                     .header(CorrelationIdFilter.HEADER, correlationId).body(event).retrieve().toBodilessEntity();

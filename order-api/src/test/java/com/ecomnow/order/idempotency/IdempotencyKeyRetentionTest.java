@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.ecomnow.messaging.retention.RetentionJob;
 import com.ecomnow.testsupport.BrokerIntegrationTest;
 
 /** Keys past ecomnow.idempotency.retention go; keys inside it stay. */
@@ -22,7 +24,8 @@ import com.ecomnow.testsupport.BrokerIntegrationTest;
 class IdempotencyKeyRetentionTest {
 
     @Autowired
-    IdempotencyKeyRetention retention;
+    @Qualifier("idempotencyKeyRetention")
+    RetentionJob retention;
 
     @Autowired
     IdempotencyProperties properties;
@@ -36,7 +39,7 @@ class IdempotencyKeyRetentionTest {
         String expired = insert(now.minus(properties.retention()).minus(Duration.ofMinutes(1)));
         String live = insert(now.minus(properties.retention()).plus(Duration.ofMinutes(5)));
 
-        assertThat(retention.forgetExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(1);
 
         assertThat(exists(expired)).isFalse();
         assertThat(exists(live)).isTrue();

@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.ecomnow.messaging.retention.RetentionJob;
 import com.ecomnow.testsupport.BrokerIntegrationTest;
 
 /** Published events past ecomnow.outbox.retention go; recent ones, and unpublished ones of any age, stay. */
@@ -22,7 +24,8 @@ import com.ecomnow.testsupport.BrokerIntegrationTest;
 class OutboxRetentionTest {
 
     @Autowired
-    OutboxRetention retention;
+    @Qualifier("outboxRetention")
+    RetentionJob retention;
 
     @Autowired
     OutboxProperties properties;
@@ -40,7 +43,7 @@ class OutboxRetentionTest {
         // far ahead so that this test's sweep leaves it alone.
         UUID oldUnpublished = insert(longAgo, null);
 
-        assertThat(retention.forgetPublished()).isGreaterThanOrEqualTo(1);
+        assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(1);
 
         assertThat(exists(oldPublished)).isFalse();
         assertThat(exists(recentlyPublished)).isTrue();

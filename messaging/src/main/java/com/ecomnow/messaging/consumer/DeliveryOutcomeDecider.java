@@ -22,7 +22,7 @@ import com.ecomnow.messaging.event.OrderEventMessages;
 
 /**
  * Decides what becomes of one delivery: processed once, skipped as a duplicate, sent to wait for a retry, or
- * parked in the dead-letter queue. The broker-facing part (acks) stays in {@link InboxMessageListener}.
+ * parked in the dead-letter queue. The broker-facing part (acks) stays in {@link ManualAckListener}.
  *
  * <ul>
  * <li>A message that can never succeed ({@link InvalidEventException}, or larger than the configured maximum) is
@@ -30,14 +30,14 @@ import com.ecomnow.messaging.event.OrderEventMessages;
  * <li>Any other failure sends the message to a retry queue (see {@link RetryScheduler}); after the last retry it
  * is parked.</li>
  * <li>The handler and the inbox record share one transaction: either both happen or neither does.</li>
- * <li>Under load, a batch of deliveries shares one transaction ({@link #processTogether}): one commit instead
+ * <li>Under load, a batch of deliveries shares one transaction ({@link #decideTogether}): one commit instead
  * of one per event. If anything in the batch fails, the whole transaction rolls back and the listener processes
  * the batch again one message at a time, with the rules above.</li>
  * </ul>
  */
-public class OrderEventProcessor {
+public class DeliveryOutcomeDecider {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderEventProcessor.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomeDecider.class);
 
     private final OrderEventMessages messages;
     private final OrderEventHandler handler;
@@ -47,9 +47,8 @@ public class OrderEventProcessor {
     private final DeadLetterPublisher deadLetters;
     private final ConsumerMetrics metrics;
     private final long maxMessageBytes;
-    private Duration simulatedLatency = Duration.ZERO;
 
-    public OrderEventProcessor(OrderEventMessages messages, OrderEventHandler handler, ProcessedEventInbox inbox,
+    public DeliveryOutcomeDecider(OrderEventMessages messages, OrderEventHandler handler, ProcessedEventInbox inbox,
             TransactionTemplate transaction, RetryScheduler retries, DeadLetterPublisher deadLetters,
             ConsumerMetrics metrics, long maxMessageBytes) {
         this.messages = messages;
@@ -62,29 +61,13 @@ public class OrderEventProcessor {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Workshop knob: makes every event take this much longer, to show what a slow service does. */
-    public void setSimulatedLatency(Duration simulatedLatency) {
-        this.simulatedLatency = simulatedLatency;
-    }
-
-    private void simulateLatency() {
-        if (!simulatedLatency.isZero()) {
-            try {
-                Thread.sleep(simulatedLatency.toMillis());
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    public Outcome process(Message message) {
-        Outcome outcome = metrics.processingTimer().record(() -> decide(message));
+    public Outcome decide(Message message) {
+        Outcome outcome = metrics.processingTimer().record(() -> settle(message));
         metrics.record(outcome);
         return outcome;
     }
 
-    private Outcome decide(Message message) {
+    private Outcome settle(Message message) {
         int attempt = RetryScheduler.previousAttempts(message) + 1;
         OrderCreated event;
         try {
@@ -120,16 +103,12 @@ public class OrderEventProcessor {
     /**
      * Applies every message of a batch in one transaction: the inbox records and the handler's side effects commit
      * together. Only first deliveries of valid events go this way; anything else (a retry, an invalid message, a
-     * failure anywhere in the batch, or a simulated latency) makes it return {@code false} with nothing
-     * committed, and the caller must then {@link #process} each message on its own.
+     * failure anywhere in the batch) makes it return {@code false} with nothing
+     * committed, and the caller must then {@link #decide} each message on its own.
      *
      * @return {@code true} if every message's outcome is committed and they may all be acked
      */
-    public boolean processTogether(List<Message> batch) {
-        if (!simulatedLatency.isZero()) {
-            // The workshop's slow service: events should trickle out one by one, not appear 50 at a time.
-            return false;
-        }
+    public boolean decideTogether(List<Message> batch) {
         List<OrderCreated> events = new ArrayList<>(batch.size());
         List<String> correlationIds = new ArrayList<>(batch.size());
         for (Message message : batch) {
@@ -220,7 +199,6 @@ public class OrderEventProcessor {
                     log.debug("Skipping duplicate event {}", event.eventId());
                     return Outcome.DUPLICATE;
                 }
-                simulateLatency();
                 handler.handle(event);
                 return Outcome.PROCESSED;
             });

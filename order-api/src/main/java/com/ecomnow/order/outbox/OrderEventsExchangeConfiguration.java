@@ -1,7 +1,6 @@
-package com.ecomnow.order.messaging;
+package com.ecomnow.order.outbox;
 
 import org.springframework.amqp.core.FanoutExchange;
-import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,14 +12,7 @@ import com.ecomnow.messaging.topology.TopologyNames;
  * consumer's own business.
  */
 @Configuration(proxyBeanMethods = false)
-class OrderEventsTopologyConfiguration {
-
-    /** Returns are read from each publish's CorrelationData; this only keeps the template from warning. */
-    @Bean
-    RabbitTemplateCustomizer returnsAreHandledPerPublish() {
-        return template -> template.setReturnsCallback(returned -> {
-        });
-    }
+class OrderEventsExchangeConfiguration {
 
     @Bean
     FanoutExchange orderEventsExchange(TopologyNames names) {

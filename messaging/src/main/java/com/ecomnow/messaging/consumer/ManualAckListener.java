@@ -20,23 +20,23 @@ import com.rabbitmq.client.Channel;
  * or the copy confirmed in the dead-letter queue. If even parking fails (the broker is going away), the message
  * is handed back with a requeue, so it is never lost.
  *
- * <p>A batch (see {@code ecomnow.consumer.batch-size}) is first tried in one transaction and then acked with a single
- * {@code basicAck(lastTag, multiple=true)}; if that fails, each message is settled on its own, as without batching.
+ * <p>A batch ({@code spring.rabbitmq.listener.simple.batch-size}) is first tried in one transaction and then acked
+ * with a single {@code basicAck(lastTag, multiple=true)}; if that fails, each message is settled on its own.
  */
-public class InboxMessageListener implements ChannelAwareBatchMessageListener {
+public class ManualAckListener implements ChannelAwareBatchMessageListener {
 
-    private static final Logger log = LoggerFactory.getLogger(InboxMessageListener.class);
+    private static final Logger log = LoggerFactory.getLogger(ManualAckListener.class);
 
-    private final OrderEventProcessor processor;
+    private final DeliveryOutcomeDecider decider;
 
-    public InboxMessageListener(OrderEventProcessor processor) {
-        this.processor = processor;
+    public ManualAckListener(DeliveryOutcomeDecider decider) {
+        this.decider = decider;
     }
 
     @Override
     public void onMessageBatch(List<Message> messages, Channel channel) {
         try {
-            if (messages.size() > 1 && processor.processTogether(messages)) {
+            if (messages.size() > 1 && decider.decideTogether(messages)) {
                 // Delivery tags grow on a channel and this batch is all that is unsettled on it: one ack for all.
                 channel.basicAck(messages.get(messages.size() - 1).getMessageProperties().getDeliveryTag(), true);
                 return;
@@ -57,7 +57,7 @@ public class InboxMessageListener implements ChannelAwareBatchMessageListener {
         Object correlationId = message.getMessageProperties().getHeader(EventHeaders.CORRELATION_ID);
         try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId",
                 correlationId == null ? null : correlationId.toString())) {
-            processor.process(message);
+            decider.decide(message);
             channel.basicAck(deliveryTag, false);
         }
         catch (RuntimeException unexpected) {
