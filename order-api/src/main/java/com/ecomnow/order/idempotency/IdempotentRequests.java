@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-import com.ecomnow.order.order.Order;
-import com.ecomnow.order.order.OrderService;
-import com.ecomnow.order.order.PlaceOrderRequest;
+import com.ecomnow.order.placement.Order;
+import com.ecomnow.order.placement.OrderService;
+import com.ecomnow.order.placement.PlaceOrderRequest;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.ecomnow.order.order.OrderNotFoundException;
+import com.ecomnow.order.placement.OrderNotFoundException;
 
 /**
  * {@code POST /admin/outbox/republish?orderId=}: sends an order's event again. An operator's tool (a consumer lost

@@ -22,10 +22,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import com.ecomnow.messaging.event.OrderCreated;
-import com.ecomnow.order.order.Order;
-import com.ecomnow.order.order.OrderService;
-import com.ecomnow.order.order.OrderView;
-import com.ecomnow.order.order.PlaceOrderRequest;
+import com.ecomnow.order.placement.Order;
+import com.ecomnow.order.placement.OrderService;
+import com.ecomnow.order.placement.OrderView;
+import com.ecomnow.order.placement.PlaceOrderRequest;
 import com.ecomnow.order.web.CorrelationIdFilter;
 
 

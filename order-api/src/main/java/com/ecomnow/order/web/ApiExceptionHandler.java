@@ -25,8 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.ecomnow.order.idempotency.IdempotencyConflictException;
-import com.ecomnow.order.order.OrderNotFoundException;
-import com.ecomnow.order.order.UnknownSkuException;
+import com.ecomnow.order.placement.OrderNotFoundException;
+import com.ecomnow.order.placement.UnknownSkuException;
 import com.ecomnow.order.payment.PaymentDeclinedException;
 
 import tools.jackson.core.JacksonException;

@@ -1,4 +1,4 @@
-package com.ecomnow.order.order;
+package com.ecomnow.order.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,4 +1,4 @@
-package com.ecomnow.order.order;
+package com.ecomnow.order.placement;
 
 import java.util.List;
 

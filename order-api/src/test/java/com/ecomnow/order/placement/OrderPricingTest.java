@@ -1,9 +1,10 @@
-package com.ecomnow.order.order;
+package com.ecomnow.order.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import com.ecomnow.order.catalog.Product;
 
 class OrderPricingTest {
 
-    private final OrderPricing pricing = new OrderPricing(null, new CatalogProperties("EUR", java.time.Duration.ofSeconds(30)));
+    private final OrderPricing pricing = new OrderPricing(null, new CatalogProperties("EUR", Duration.ofSeconds(30)));
 
     private final Map<String, Product> catalog = Map.of(
             "BOOK-001", new Product("BOOK-001", "Book", new BigDecimal("42.50")),
