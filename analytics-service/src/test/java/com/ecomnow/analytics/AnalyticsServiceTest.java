@@ -10,15 +10,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.ecomnow.messaging.event.OrderCreated;
-import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.event.OrderLineItem;
 import com.ecomnow.messaging.event.TestConsumerMetrics;
@@ -31,18 +30,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest
 @AutoConfigureMockMvc
 @BrokerIntegrationTest
+@Import(TestEventPublisher.class)
 class AnalyticsServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
     TopologyNames names;
 
     @Autowired
-    OrderEventMessages messages;
+    TestEventPublisher events;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,7 +52,6 @@ class AnalyticsServiceTest {
 
     @Test
     void recordsOneFactPerOrderAndSummarisesThem() throws Exception {
-        TestEventPublisher events = new TestEventPublisher(rabbit, names, messages);
         // The same line twice is allowed in an order; both lines must be recorded.
         OrderCreated first = OrderEvents.orderCreated(line("BOOK-001", 1, "42.50"), line("BOOK-001", 1, "42.50"),
                 line("PEN-001", 1, "18.00"));
@@ -83,7 +79,7 @@ class AnalyticsServiceTest {
     @Test
     void theInboxSaysWhichEventsWereProcessedHereAndWhen() throws Exception {
         OrderCreated event = OrderEvents.orderCreated(line("NOTE-001", 1, "9.90"));
-        new TestEventPublisher(rabbit, names, messages).publish(event);
+        events.publish(event);
 
         await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/admin/inbox/" + event.eventId()))
                 .andExpect(status().isOk())

@@ -9,18 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.ecomnow.email.mail.SentEmail;
 import com.ecomnow.email.mail.SentEmails;
 import com.ecomnow.messaging.event.OrderCreated;
-import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.event.OrderLineItem;
 import com.ecomnow.messaging.event.TestConsumerMetrics;
@@ -33,18 +31,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest
 @AutoConfigureMockMvc
 @BrokerIntegrationTest
+@Import(TestEventPublisher.class)
 class EmailServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
     TopologyNames names;
 
     @Autowired
-    OrderEventMessages messages;
+    TestEventPublisher events;
 
     @Autowired
     SentEmails sentEmails;
@@ -55,12 +51,6 @@ class EmailServiceTest {
     @Autowired
     MeterRegistry meters;
 
-    TestEventPublisher events;
-
-    @BeforeEach
-    void publisher() {
-        events = new TestEventPublisher(rabbit, names, messages);
-    }
 
     @Test
     void anOrderGetsExactlyOneConfirmationEmail() throws Exception {

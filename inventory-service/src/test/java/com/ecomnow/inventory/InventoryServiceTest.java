@@ -20,12 +20,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ecomnow.messaging.consumer.OrderEventHandler;
 import com.ecomnow.messaging.event.OrderCreated;
-import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.event.OrderLineItem;
 import com.ecomnow.messaging.event.TestConsumerMetrics;
@@ -47,18 +45,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest
 @AutoConfigureMockMvc
 @BrokerIntegrationTest
+@Import(TestEventPublisher.class)
 class InventoryServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
     TopologyNames names;
 
     @Autowired
-    OrderEventMessages messages;
+    TestEventPublisher events;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -75,12 +71,6 @@ class InventoryServiceTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    TestEventPublisher events;
-
-    @BeforeEach
-    void publisher() {
-        events = new TestEventPublisher(rabbit, names, messages);
-    }
 
     @Test
     void eachOrderLineTakesItsQuantityFromStockOnceEvenWhenRedelivered() {
