@@ -1,7 +1,6 @@
 package com.ecomnow.testsupport;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.testcontainers.DockerClientFactory;
 
@@ -39,14 +38,6 @@ public final class TestBroker {
             }
         }
         return source;
-    }
-
-    /** Spring properties that point the application at the chosen broker (empty when Boot finds it itself). */
-    static Map<String, Object> connectionProperties() {
-        return switch (source()) {
-            case ENVIRONMENT, TESTCONTAINERS -> Map.of();
-            case EMBEDDED -> EmbeddedTestBroker.connectionProperties();
-        };
     }
 
     private static Source choose() {

@@ -20,7 +20,7 @@ class TestBrokerContextCustomizer implements ContextCustomizer {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-        Map<String, Object> properties = new HashMap<>(TestBroker.connectionProperties());
+        Map<String, Object> properties = new HashMap<>();
         // A broker that never answers an RPC must fail the test, not hang it for the client's default 10 minutes.
         properties.put("spring.rabbitmq.channel-rpc-timeout", "30s");
         properties.put("ecomnow.messaging.namespace", "test-" + UUID.randomUUID().toString().substring(0, 8));
@@ -28,9 +28,14 @@ class TestBrokerContextCustomizer implements ContextCustomizer {
                 .addFirst(new MapPropertySource("ecomnowTestBroker", properties));
 
         BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
-        if (TestBroker.source() == TestBroker.Source.TESTCONTAINERS) {
-            registry.registerBeanDefinition("ecomnowTestcontainersBroker",
+        // The environment's broker Boot finds by itself; the other two are Boot's RabbitConnectionDetails.
+        switch (TestBroker.source()) {
+            case TESTCONTAINERS -> registry.registerBeanDefinition("ecomnowTestcontainersBroker",
                     new RootBeanDefinition(TestcontainersBrokerConfiguration.class));
+            case EMBEDDED -> registry.registerBeanDefinition("ecomnowEmbeddedBroker",
+                    new RootBeanDefinition(EmbeddedTestBroker.class));
+            case ENVIRONMENT -> {
+            }
         }
         registry.registerBeanDefinition("ecomnowTestTopologyCleanup",
                 new RootBeanDefinition(TestTopologyCleanup.class));
