@@ -1,4 +1,4 @@
-package com.ecomnow.inventory;
+package com.ecomnow.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import com.ecomnow.inventory.stock.StockItem;
 import com.ecomnow.inventory.stock.StockMovement.Outcome;
 
 class StockItemTest {

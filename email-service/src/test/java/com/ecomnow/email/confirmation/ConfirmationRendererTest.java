@@ -1,4 +1,4 @@
-package com.ecomnow.email;
+package com.ecomnow.email.confirmation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
-import com.ecomnow.email.confirmation.ConfirmationRenderer;
-import com.ecomnow.email.confirmation.RenderedEmail;
 import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderEvents;
 import com.ecomnow.messaging.event.OrderLineItem;
