@@ -33,7 +33,7 @@ class StockAllocationHandler implements OrderEventHandler {
     /**
      * A batch locks every SKU it touches before its first order, in one sorted statement, and keeps the rows for
      * the batch's orders. Locking order by order would let two consumer threads' batches take the same rows in
-     * opposite orders: at 400 orders/s that was hundreds of deadlocks a minute, each a rollback and a retry.
+     * opposite orders and deadlock, each a rollback and a retry (counted in docs/messaging.md).
      */
     @Override
     public void beforeBatch(List<OrderCreated> orders) {

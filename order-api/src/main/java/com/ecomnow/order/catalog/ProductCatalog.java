@@ -11,8 +11,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalog held in memory: pricing reads it on every order, and a query per order was a fifth of order-api's
- * CPU under load (see docs/performance.md). It is loaded at start-up and reloaded every
+ * The catalog held in memory: pricing reads it on every order, and a query per order was a large share of
+ * order-api's CPU under load (docs/performance.md). It is loaded at start-up and reloaded every
  * {@code ecomnow.catalog.refresh-interval}, so a price changed in the database is charged from the next reload.
  */
 @Component

@@ -88,10 +88,7 @@ public class OutboxRelay implements SchedulingConfigurer {
         executor.execute(() -> send(stored.event(), stored.correlationId(), 0));
     }
 
-    /**
-     * Publishes what is due: events the relay could not publish right after their commit, and failed ones whose
-     * backoff has passed. Each is claimed first, so two instances never publish the same event at once.
-     */
+    /** The sweep every {@code ecomnow.outbox.sweep-interval}, the marking every {@code .mark-interval}. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(),
@@ -99,6 +96,10 @@ public class OutboxRelay implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::markConfirmed, properties.markInterval());
     }
 
+    /**
+     * Publishes what is due: events the relay could not publish right after their commit, and failed ones whose
+     * backoff has passed. Each is claimed first, so two instances never publish the same event at once.
+     */
     public void sweep() {
         Instant now = clock.instant();
         List<UUID> due = events.findDue(now, properties.sweepBatchSize());
@@ -161,9 +162,9 @@ public class OutboxRelay implements SchedulingConfigurer {
     /**
      * Marks what the broker confirmed since the last call, in batches. Until then a confirmed event still looks
      * pending; if the process dies first, the sweep publishes it again (consumers deduplicate), as after any crash
-     * between confirm and mark. Each call is a commit of its own, which costs H2 a chunk write: every 20 ms it was
-     * a fifth of order-api's CPU at 80 orders/s; once a second it is noise. Keep it well below the sweep interval,
-     * or the sweep republishes events that are confirmed but not yet marked.
+     * between confirm and mark. Each call is a commit of its own, which costs H2 a chunk write, hence batches
+     * (docs/performance.md measured the interval). Keep it well below the sweep interval, or the sweep
+     * republishes events that are confirmed but not yet marked.
      */
     @PreDestroy
     public void markConfirmed() {
