@@ -43,7 +43,7 @@ import com.ecomnow.messaging.event.OrderEventMessages;
 import com.ecomnow.messaging.publish.ConfirmedPublisher;
 import com.ecomnow.messaging.retention.RetentionJob;
 import com.ecomnow.messaging.sync.SynchronousOrderEventController;
-import com.ecomnow.messaging.topology.ConsumerTopology;
+import com.ecomnow.messaging.topology.OrderEventsTopology;
 import com.ecomnow.messaging.topology.TopologyNames;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,7 +79,7 @@ public class OrderEventConsumerAutoConfiguration {
 
     @Bean
     Declarables consumerTopology(TopologyNames names, ConsumerProperties properties) {
-        return ConsumerTopology.forQueue(names, queueName(names, properties), properties.retry().delays(),
+        return OrderEventsTopology.forQueue(names, queueName(names, properties), properties.retry().delays(),
                 properties.deliveryLimit());
     }
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * docker-compose.yml's RabbitMQ creates the consumer queues from broker/rabbitmq/definitions.template.json before
  * any service starts; a service then declares them again, and RabbitMQ refuses a declaration whose arguments
- * differ. So the file must say exactly what {@link ConsumerTopology} declares with the default settings.
+ * differ. So the file must say exactly what {@link OrderEventsTopology} declares with the default settings.
  */
 class ComposeDefinitionsTest {
 
@@ -34,7 +34,7 @@ class ComposeDefinitionsTest {
         ConsumerProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of("ecomnow.consumer.queue",
                 queue))).bindOrCreate("ecomnow.consumer", ConsumerProperties.class);
         TopologyNames names = new TopologyNames("");
-        List<Queue> declared = ConsumerTopology.forQueue(names, queue, defaults.retry().delays(),
+        List<Queue> declared = OrderEventsTopology.forQueue(names, queue, defaults.retry().delays(),
                 defaults.deliveryLimit()).getDeclarablesByType(Queue.class);
 
         for (String name : List.of(queue, TopologyNames.deadLetterQueue(queue))) {

@@ -61,7 +61,7 @@ class DeliveryLimitTest {
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
         GenericApplicationContext declarations = new GenericApplicationContext();
         declarations.registerBean("topology", org.springframework.amqp.core.Declarables.class,
-                () -> ConsumerTopology.forQueue(names, queue, List.of(), LIMIT));
+                () -> OrderEventsTopology.forQueue(names, queue, List.of(), LIMIT));
         declarations.refresh();
         admin.setApplicationContext(declarations);
         admin.afterPropertiesSet();

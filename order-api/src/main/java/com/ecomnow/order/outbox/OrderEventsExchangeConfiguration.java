@@ -4,7 +4,7 @@ import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.ecomnow.messaging.topology.ConsumerTopology;
+import com.ecomnow.messaging.topology.OrderEventsTopology;
 import com.ecomnow.messaging.topology.TopologyNames;
 
 /**
@@ -16,6 +16,6 @@ class OrderEventsExchangeConfiguration {
 
     @Bean
     FanoutExchange orderEventsExchange(TopologyNames names) {
-        return ConsumerTopology.orderEventsExchange(names);
+        return OrderEventsTopology.orderEventsExchange(names);
     }
 }

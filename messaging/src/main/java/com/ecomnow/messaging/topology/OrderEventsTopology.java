@@ -16,7 +16,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 
 /**
- * Declares what one consumer service owns, for queue {@code Q}:
+ * The {@code order_events} topology both sides declare: order-api the fanout exchange it publishes to
+ * ({@link #orderEventsExchange}), each consumer service what it owns ({@link #forQueue}), for queue {@code Q}:
  * <ul>
  * <li>{@code Q}, durable, bound to the {@code order_events} fanout exchange;</li>
  * <li>{@code Q.dlx} (direct) and {@code Q.dlq}: where messages that still fail are parked;</li>
@@ -34,7 +35,7 @@ import org.springframework.amqp.core.QueueBuilder;
  * {@code expiration} as an absolute time. The fanout exchange is declared here too (declaring is idempotent), so
  * a consumer can start before order-api.
  */
-public final class ConsumerTopology {
+public final class OrderEventsTopology {
 
     /** Qpid: where rejected and expired messages go. Qpid keeps the original routing key, so it names a queue. */
     static final String QPID_ALTERNATE_BINDING = "alternateBinding";
@@ -48,7 +49,7 @@ public final class ConsumerTopology {
      */
     static final int UNLIMITED_DELIVERIES = Integer.MAX_VALUE;
 
-    private ConsumerTopology() {
+    private OrderEventsTopology() {
     }
 
     public static FanoutExchange orderEventsExchange(TopologyNames names) {
