@@ -61,7 +61,9 @@ ok "order $order: 1 mail ($subject), stock $stock -> $((stock - 2)), analytics $
 
 echo "-- RabbitMQ: no guest, each service only its own queues"
 CP=$(mktemp)
-./mvnw -q -B -o -pl messaging dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP" >/dev/null
+# Not offline: on a fresh machine nothing before this has needed maven-dependency-plugin.
+./mvnw -q -B -ntp -pl messaging dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP" \
+  > "$CP.log" 2>&1 || { tail -20 "$CP.log"; fail "messaging's runtime classpath for the AMQP probe"; }
 rabbit=$(ip_of "$(container rabbitmq)")
 probe() { java -cp "$(cat "$CP")" "$HERE/AmqpProbe.java" "$rabbit" "$@" 2>/dev/null | grep -v -e SLF4J -e WARN; }
 [[ $(probe guest guest login) == "refused: "*ACCESS_REFUSED* ]] || fail "guest could log in"
