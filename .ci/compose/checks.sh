@@ -157,11 +157,11 @@ eventually 120 equals mails_for "$email" 3 || fail "$(mails_for "$email") of 3 m
 ok "3 orders queued for a stopped email-service, down, up: 3 mails"
 
 echo "-- PostgreSQL restarted under load (the load-test service, Gatling inside the compose network): exact reconciliation"
-# The fault report's compose row (docs/reliability.md): 50 orders/s for 40 s, PostgreSQL restarted 15 s in. Requests
+# The fault report's compose row (docs/reliability.md): 30 orders/s for 30 s, PostgreSQL restarted 15 s in. Requests
 # answered while it is down are refused (503, nothing stored); every 201 must reach each consumer exactly once.
 rm -rf load-test/reports
 log=$(mktemp)
-LOAD_TEST_RATE=50 LOAD_TEST_DURATION=40 LOAD_TEST_MAX_P99=100000 LOAD_TEST_OPTS="-DreconcileTimeout=180" \
+LOAD_TEST_RATE=30 LOAD_TEST_DURATION=30 LOAD_TEST_MAX_P99=100000 LOAD_TEST_OPTS="-DreconcileTimeout=180" \
   docker compose --profile load-test run --rm load-test > "$log" 2>&1 &
 load=$!
 sleep 25   # the load-test container's start and Gatling's ramp take about 10 s
