@@ -123,6 +123,11 @@ def run_lab(path, mode):
           + ("ok" if not failures else f"{len(failures)} FAILED"))
     for failure in failures:
         print("  " + failure.replace("\n", "\n    "))
+    if failures and mode == "compose":
+        # What the containers were doing when a step failed: the one clue a CI log can keep.
+        state = subprocess.run(["docker", "compose", "ps", "-a", "--format", "table {{.Name}}\t{{.Status}}"],
+                               cwd=ROOT, capture_output=True, text=True)
+        print("  docker compose ps -a:\n    " + (state.stdout + state.stderr).strip().replace("\n", "\n    "))
     return not failures
 
 
