@@ -34,6 +34,11 @@ docker compose config -q
 docker compose -f docker-compose.yml config -q
 python3 "$HERE/check-dashboard.py" static
 
+step "messaging and the modules it needs, installed in ~/.m2"
+# The AMQP probe's classpath (checks.sh) and the Testcontainers step (below) resolve messaging's dependencies from
+# the local repository, and test-support is one of them: a fresh machine has none of this project's artifacts.
+./mvnw -q -B -ntp -DskipTests -pl messaging -am install
+
 step "engine"
 "$ENGINE" start
 finish() {
