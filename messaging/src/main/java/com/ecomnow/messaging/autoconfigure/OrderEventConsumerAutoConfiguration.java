@@ -116,9 +116,10 @@ public class OrderEventConsumerAutoConfiguration {
         factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         // Keep retrying the broker instead of failing start-up: the service must survive a broker outage.
         factory.setMissingQueuesFatal(false);
-        // A batch is handed over when full or after batch-timeout; a lone message waits at most that long.
+        // A batch is handed over when full, when batch-timeout has passed since the thread began waiting, or when
+        // no message came for receive-timeout.
         factory.setBatchReceiveTimeout(properties.batchTimeout().toMillis());
-        factory.setReceiveTimeout(properties.batchTimeout().toMillis());
+        factory.setReceiveTimeout(properties.receiveTimeout().toMillis());
         SimpleMessageListenerContainer container = factory.createListenerContainer();
         container.setQueueNames(queueName(names, properties));
         container.setShutdownTimeout(properties.shutdownTimeout().toMillis());

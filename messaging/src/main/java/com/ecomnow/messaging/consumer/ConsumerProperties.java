@@ -13,8 +13,11 @@ import org.springframework.util.unit.DataSize;
  * required.
  *
  * @param queue the service's own queue, bound to {@code order_events}, e.g. {@code email_queue}
- * @param batchTimeout how long a consumer waits to fill a batch before it processes the messages it has; a lone
- *        message waits at most this long
+ * @param batchTimeout once this long has passed since a consumer thread began waiting for a batch, it processes
+ *        what it has instead of waiting for more (a batch is also handed over when full, or when no message came for
+ *        {@code receiveTimeout})
+ * @param receiveTimeout the longest a consumer thread waits for one message: how often an idle thread wakes up, and
+ *        the most a batch waits for one more message before {@code batchTimeout} has passed
  * @param shutdownTimeout how long shutdown waits for in-flight messages before their channel closes and the
  *        broker requeues them
  * @param maxMessageSize a larger message is parked at once: events are small, and a huge one is a mistake or an
@@ -27,8 +30,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("ecomnow.consumer")
 public record ConsumerProperties(String queue, @DefaultValue("10ms") Duration batchTimeout,
-        @DefaultValue("10s") Duration shutdownTimeout, @DefaultValue("1MB") DataSize maxMessageSize,
-        @DefaultValue("20") int deliveryLimit, @DefaultValue Retry retry, @DefaultValue Inbox inbox) {
+        @DefaultValue("10ms") Duration receiveTimeout, @DefaultValue("10s") Duration shutdownTimeout,
+        @DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("20") int deliveryLimit, @DefaultValue Retry retry,
+        @DefaultValue Inbox inbox) {
 
     /**
      * @param delays how long a failed message waits before each retry; the number of entries is the number of
