@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *   java docs/workshop/Broker.java queues           every EcomNow queue: ready, unacknowledged, consumers
  *   java docs/workshop/Broker.java wait [SECONDS]   until no message is ready, in hand or waiting for a retry
  *                                                   (dead-letter queues aside), then the queues; default 60 s
+ *   java docs/workshop/Broker.java until QUEUE N    until the statistics show N messages ready in QUEUE (RabbitMQ
+ *                                                   refreshes a quorum queue's figures only every few seconds); 30 s
  *   java docs/workshop/Broker.java publish 'TEXT'   TEXT as a message to order_events, as the UI's "Publish" does
  * </pre>
  *
@@ -48,9 +50,10 @@ public class Broker {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("queues", "wait", "publish").contains(args[0])
-                || (args[0].equals("publish") && args.length != 2)) {
-            System.err.println("usage: java docs/workshop/Broker.java queues | wait [SECONDS] | publish 'TEXT'");
+        if (args.length == 0 || !List.of("queues", "wait", "until", "publish").contains(args[0])
+                || (args[0].equals("publish") && args.length != 2) || (args[0].equals("until") && args.length != 3)) {
+            System.err.println("usage: java docs/workshop/Broker.java queues | wait [SECONDS] | until QUEUE N"
+                    + " | publish 'TEXT'");
             System.exit(2);
         }
         String port = setting("ECOMNOW_BROKER_MANAGEMENT_PORT").or(() -> setting("RABBITMQ_MANAGEMENT_PORT"))
@@ -69,6 +72,7 @@ public class Broker {
         switch (args[0]) {
             case "queues" -> print(broker.queues());
             case "wait" -> System.exit(broker.awaitQuiet(Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60)));
+            case "until" -> System.exit(broker.awaitReady(args[1], Long.parseLong(args[2]), Duration.ofSeconds(30)));
             default -> broker.publish(args[1]);
         }
     }
@@ -118,6 +122,22 @@ public class Broker {
         }
         System.out.println("Still busy after " + timeout.toSeconds() + " s:");
         print(queues());
+        return 1;
+    }
+
+    /** Silent when the statistics show {@code ready} messages ready in {@code queue}; says what they show if not. */
+    int awaitReady(String queue, long ready, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long shown = -1;
+        while (System.nanoTime() < deadline) {
+            shown = queues().stream().filter(q -> q.name().equals(queue)).mapToLong(QueueState::ready).findFirst()
+                    .orElse(-1);
+            if (shown == ready) {
+                return 0;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.println(queue + ": " + known(shown) + " ready after " + timeout.toSeconds() + " s, not " + ready);
         return 1;
     }
 

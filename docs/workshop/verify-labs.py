@@ -128,6 +128,11 @@ def run_lab(path, mode):
         state = subprocess.run(["docker", "compose", "ps", "-a", "--format", "table {{.Name}}\t{{.Status}}"],
                                cwd=ROOT, capture_output=True, text=True)
         print("  docker compose ps -a:\n    " + (state.stdout + state.stderr).strip().replace("\n", "\n    "))
+        # The broker's own view, not the management statistics the labs read (those lag).
+        queues = subprocess.run(["docker", "compose", "exec", "-T", "rabbitmq", "rabbitmqctl", "-q", "list_queues",
+                                 "-p", "ecomnow", "name", "messages_ready", "messages_unacknowledged", "consumers"],
+                                cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        print("  rabbitmqctl list_queues:\n    " + (queues.stdout + queues.stderr).strip().replace("\n", "\n    "))
     return not failures
 
 
