@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param queue the service's own queue, bound to {@code order_events}, e.g. {@code email_queue}
  * @param batchTimeout once this long has passed since a consumer thread began waiting for a batch, it processes
  *        what it has instead of waiting for more (a batch is also handed over when full, or when no message came for
- *        {@code receiveTimeout})
+ *        {@code receiveTimeout}). Short, so that a lone message on a quiet system is processed at once rather than
+ *        kept waiting for company (docs/performance.md has the A/B against 10ms)
  * @param receiveTimeout the longest a consumer thread waits for one message: how often an idle thread wakes up, and
  *        the most a batch waits for one more message before {@code batchTimeout} has passed
  * @param shutdownTimeout how long shutdown waits for in-flight messages before their channel closes and the
@@ -29,7 +30,7 @@ import org.springframework.util.unit.DataSize;
  * @param inbox how long processed event ids are kept
  */
 @ConfigurationProperties("ecomnow.consumer")
-public record ConsumerProperties(String queue, @DefaultValue("10ms") Duration batchTimeout,
+public record ConsumerProperties(String queue, @DefaultValue("1ms") Duration batchTimeout,
         @DefaultValue("10ms") Duration receiveTimeout, @DefaultValue("10s") Duration shutdownTimeout,
         @DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("20") int deliveryLimit, @DefaultValue Retry retry,
         @DefaultValue Inbox inbox) {
