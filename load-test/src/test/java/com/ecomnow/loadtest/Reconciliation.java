@@ -113,6 +113,24 @@ final class Reconciliation {
      * order-api's own count, asked again until the deadline: right after an overload it may not answer in time, and
      * without its count the orders of unanswered requests cannot be told from duplicates.
      */
+    /**
+     * With unanswered requests, order-api may still be committing some of them after the load ends: read its count
+     * until two reads in a row agree, or a count read too early makes every consumer look as if it applied orders
+     * twice.
+     */
+    private long settledStoredOrders(Instant deadline) {
+        long last = storedOrders(deadline);
+        while (Instant.now().isBefore(deadline)) {
+            sleep(POLL);
+            long now = storedOrders(deadline);
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     private long storedOrders(Instant deadline) {
         while (true) {
             try {
@@ -139,7 +157,8 @@ final class Reconciliation {
         long expected = accepted201;
         Map<String, Long> slack = Map.of();
         try {
-            long apiDelta = storedOrders(deadline) - before.apiOrders();
+            long apiDelta = (unanswered > 0 ? settledStoredOrders(deadline) : storedOrders(deadline))
+                    - before.apiOrders();
             line("order-api stored", apiDelta + " new orders"
                     + (apiDelta == accepted201 ? "" : "  (differs from the 201s seen: unanswered requests or other clients)"));
             if (unanswered > 0 && apiDelta >= accepted201 && apiDelta <= accepted201 + unanswered) {
