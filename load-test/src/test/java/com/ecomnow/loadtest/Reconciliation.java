@@ -110,10 +110,6 @@ final class Reconciliation {
     }
 
     /**
-     * order-api's own count, asked again until the deadline: right after an overload it may not answer in time, and
-     * without its count the orders of unanswered requests cannot be told from duplicates.
-     */
-    /**
      * With unanswered requests, order-api may still be committing some of them after the load ends: read its count
      * until two reads in a row agree, or a count read too early makes every consumer look as if it applied orders
      * twice.
@@ -131,6 +127,10 @@ final class Reconciliation {
         return last;
     }
 
+    /**
+     * order-api's own count, asked again until the deadline: right after an overload it may not answer in time, and
+     * without its count the orders of unanswered requests cannot be told from duplicates.
+     */
     private long storedOrders(Instant deadline) {
         while (true) {
             try {
