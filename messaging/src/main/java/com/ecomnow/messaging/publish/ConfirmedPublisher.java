@@ -2,6 +2,7 @@ package com.ecomnow.messaging.publish;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,32 +61,51 @@ public class ConfirmedPublisher {
 
     /** Publishes and waits up to the timeout for the broker's answer. Never throws for a broker failure. */
     public Result publish(String exchange, String routingKey, Message message) {
-        String id = message.getMessageProperties().getMessageId();
-        CorrelationData correlation = new CorrelationData(id == null ? UUID.randomUUID().toString() : id);
         try {
-            template.send(exchange, routingKey, message, correlation);
-            CorrelationData.Confirm confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (correlation.getReturned() != null) {
-                return Result.failed("returned by the broker (" + correlation.getReturned().getReplyText()
-                        + "): no queue is bound to " + exchange + " for " + routingKey);
-            }
-            if (!confirm.ack()) {
-                return Result.failed("nacked by the broker: " + confirm.reason());
-            }
-            return Result.OK;
-        }
-        catch (AmqpException ex) {
-            return Result.failed("broker unavailable: " + ex.getMessage());
-        }
-        catch (TimeoutException ex) {
-            return Result.failed("no confirm within " + timeout);
-        }
-        catch (ExecutionException ex) {
-            return Result.failed("confirm failed: " + ex.getCause());
+            return publishAsync(exchange, routingKey, message).get();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Result.failed("interrupted while waiting for the confirm");
         }
+        catch (ExecutionException ex) {
+            return Result.failed("confirm failed: " + ex.getCause());
+        }
+    }
+
+    /**
+     * Publishes and returns at once: no thread waits for the broker, and confirms of many messages arrive
+     * together. The future completes with the broker's answer, or with a failed result after the timeout; it is
+     * completed on the connection's thread or the timer's, so what depends on it must be quick.
+     */
+    public CompletableFuture<Result> publishAsync(String exchange, String routingKey, Message message) {
+        String id = message.getMessageProperties().getMessageId();
+        CorrelationData correlation = new CorrelationData(id == null ? UUID.randomUUID().toString() : id);
+        try {
+            template.send(exchange, routingKey, message, correlation);
+        }
+        catch (AmqpException ex) {
+            return CompletableFuture.completedFuture(Result.failed("broker unavailable: " + ex.getMessage()));
+        }
+        return correlation.getFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((confirm, failure) -> outcome(correlation, confirm, failure, exchange, routingKey));
+    }
+
+    private Result outcome(CorrelationData correlation, CorrelationData.Confirm confirm, Throwable failure,
+            String exchange, String routingKey) {
+        if (failure instanceof TimeoutException) {
+            return Result.failed("no confirm within " + timeout);
+        }
+        if (failure != null) {
+            return Result.failed("confirm failed: " + failure);
+        }
+        if (correlation.getReturned() != null) {
+            return Result.failed("returned by the broker (" + correlation.getReturned().getReplyText()
+                    + "): no queue is bound to " + exchange + " for " + routingKey);
+        }
+        if (!confirm.ack()) {
+            return Result.failed("nacked by the broker: " + confirm.reason());
+        }
+        return Result.OK;
     }
 }

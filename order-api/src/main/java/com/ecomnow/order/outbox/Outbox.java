@@ -1,5 +1,7 @@
 package com.ecomnow.order.outbox;
 
+import java.time.Instant;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,10 +31,10 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(OrderCreated event, String correlationId) {
+        // The relay publishes right after the commit; the sweep steps in only if that has not worked.
+        Instant sweepFrom = event.occurredAt().plus(properties.sweepInterval());
         events.insert(new OutboxEvent(event.eventId(), event.orderId(), OrderCreated.TYPE,
-                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt(), null,
-                // The relay publishes right after the commit; the sweep steps in only if that has not worked.
-                event.occurredAt().plus(properties.sweepInterval()), 0, null));
-        applicationEvents.publishEvent(new OutboxEventStored(event, correlationId));
+                jsonMapper.writeValueAsString(event), correlationId, event.occurredAt(), null, sweepFrom, 0, null));
+        applicationEvents.publishEvent(new OutboxEventStored(event, correlationId, sweepFrom));
     }
 }

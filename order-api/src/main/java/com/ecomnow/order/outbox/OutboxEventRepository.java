@@ -73,9 +73,14 @@ public class OutboxEventRepository {
                 "?")) + ")", arguments);
     }
 
-    int markFailed(UUID eventId, String error, Instant retryAt) {
+    /**
+     * Records a failed attempt, unless the event was published or claimed by a sweep since the attempt began (its
+     * {@code next_attempt_at} is no longer {@code heldUntil}): a late mark must not make a claimed event due again.
+     */
+    int markFailed(UUID eventId, String error, Instant retryAt, Instant heldUntil) {
         return jdbc.update("update outbox_events set attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-                + "where event_id = ?", error, Timestamp.from(retryAt), eventId);
+                + "where event_id = ? and published_at is null and next_attempt_at = ?", error,
+                Timestamp.from(retryAt), eventId, Timestamp.from(heldUntil));
     }
 
     private static OutboxEvent event(ResultSet row) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ public class OutboxRelay implements SchedulingConfigurer {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onCommitted(OutboxEventStored stored) {
-        executor.execute(() -> send(stored.event(), stored.correlationId(), 0));
+        executor.execute(() -> send(stored.event(), stored.correlationId(), 0, stored.sweepFrom()));
     }
 
     /** The sweep every {@code ecomnow.outbox.sweep-interval}, the marking every {@code .mark-interval}. */
@@ -121,23 +122,36 @@ public class OutboxRelay implements SchedulingConfigurer {
             return true;
         }
         return send(jsonMapper.readValue(event.payload(), OrderCreated.class), event.correlationId(),
-                event.attempts());
+                event.attempts(), event.nextAttemptAt()).join();
     }
 
-    private boolean send(OrderCreated event, String correlationId, int failedBefore) {
+    /**
+     * Publishes without waiting: the confirm (or its absence) settles the event when it comes, so a relay thread
+     * never sits idle waiting for the broker. A confirm is only queued for {@link #markConfirmed()}; a failure's
+     * database update runs on the relay's executor, never on the connection's thread (which would hold up every
+     * other confirm) or the timeout's timer. It applies only if nothing has claimed the event since this attempt
+     * began ({@code heldUntil}, the event's {@code next_attempt_at} then). Should the executor's queue be full, the
+     * mark is dropped, and the sweep takes the event up once its {@code next_attempt_at} has passed.
+     */
+    private CompletableFuture<Boolean> send(OrderCreated event, String correlationId, int failedBefore,
+            Instant heldUntil) {
         long start = System.nanoTime();
-        ConfirmedPublisher.Result result = publisher.publish(names.orderEventsExchange(),
-                TopologyNames.ORDER_CREATED_ROUTING_KEY, messages.toMessage(event, correlationId));
-        if (result.confirmed()) {
-            confirmLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            confirmed.add(event.eventId());
-            return true;
-        }
-        failures.increment();
-        Duration backoff = backoff(failedBefore);
-        log.warn("Event {} not published yet ({}); next attempt in {}", event.eventId(), result.problem(), backoff);
-        events.markFailed(event.eventId(), truncate(result.problem()), clock.instant().plus(backoff));
-        return false;
+        return publisher.publishAsync(names.orderEventsExchange(), TopologyNames.ORDER_CREATED_ROUTING_KEY,
+                messages.toMessage(event, correlationId)).thenApply(result -> {
+                    if (result.confirmed()) {
+                        confirmLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                        confirmed.add(event.eventId());
+                        return true;
+                    }
+                    failures.increment();
+                    Duration backoff = backoff(failedBefore);
+                    log.warn("Event {} not published yet ({}); next attempt in {}", event.eventId(), result.problem(),
+                            backoff);
+                    Instant retryAt = clock.instant().plus(backoff);
+                    executor.execute(() -> events.markFailed(event.eventId(), truncate(result.problem()), retryAt,
+                            heldUntil));
+                    return false;
+                });
     }
 
     /**
@@ -148,7 +162,8 @@ public class OutboxRelay implements SchedulingConfigurer {
      */
     public Optional<UUID> republish(UUID orderId) {
         return events.findFirstByAggregateId(orderId).map(event -> {
-            send(jsonMapper.readValue(event.payload(), OrderCreated.class), event.correlationId(), event.attempts());
+            send(jsonMapper.readValue(event.payload(), OrderCreated.class), event.correlationId(), event.attempts(),
+                    event.nextAttemptAt());
             return event.eventId();
         });
     }

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +33,8 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * The relay on the real broker: an event whose mark was lost is published again with the same id, an operator's
- * republish sends the same event, and only one sweep can claim a due event.
+ * republish sends the same event, an event the broker returns is marked failed and published by a later sweep, and
+ * only one sweep can claim a due event.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,6 +56,15 @@ class OutboxRelayTest {
 
     @Autowired
     OutboxEventRepository outboxEvents;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    AmqpAdmin admin;
+
+    @Autowired
+    Binding captureBinding;
 
     @Test
     void republishingSendsTheSameEventAgainAndAnUnknownOrderIs404() throws Exception {
@@ -91,6 +103,35 @@ class OutboxRelayTest {
         assertThat(again).as("republished by the sweep").isNotNull();
         assertThat(again.getMessageProperties().getMessageId()).isEqualTo(first.getMessageProperties().getMessageId());
         assertThat(messages.read(again).orderId()).hasToString(id);
+    }
+
+    @Test
+    void anEventTheBrokerReturnsIsMarkedFailedWithTheReasonAndALaterSweepPublishesIt() throws Exception {
+        admin.removeBinding(captureBinding); // no queue left on order_events: the broker returns the event
+        String id;
+        UUID orderId;
+        try {
+            id = TestOrders.place(mvc);
+            orderId = UUID.fromString(id);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "select attempts from outbox_events where aggregate_id = ?", Integer.class, orderId) >= 1);
+            var row = jdbc.queryForMap("select last_error, published_at from outbox_events where aggregate_id = ?",
+                    orderId);
+            assertThat(row.get("published_at")).isNull();
+            // RabbitMQ returns an unroutable mandatory message; the embedded broker nacks it.
+            assertThat((String) row.get("last_error")).containsAnyOf("returned by the broker", "nacked by the broker");
+        }
+        finally {
+            admin.declareBinding(captureBinding);
+        }
+        jdbc.update("update outbox_events set next_attempt_at = ? where aggregate_id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), orderId);
+        relay.sweep();
+
+        assertThat(capture.nextEventFor(id, 10_000)).as("published once the broker takes it").isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from outbox_events where aggregate_id = ? and published_at is not null",
+                Integer.class, orderId) == 1);
     }
 
     @Test
