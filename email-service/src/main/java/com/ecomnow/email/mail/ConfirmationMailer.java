@@ -1,7 +1,6 @@
 package com.ecomnow.email.mail;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import org.springframework.mail.MailSender;
 import org.springframework.mail.SimpleMailMessage;
@@ -9,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.ecomnow.email.confirmation.RenderedEmail;
 import com.ecomnow.messaging.event.OrderCreated;
+import com.ecomnow.messaging.event.TimeOrderedIds;
 
 /**
  * Records the rendered email and hands it to the {@link MailSender}: SMTP when {@code spring.mail.host} is set,
@@ -41,7 +41,7 @@ public class ConfirmationMailer {
         message.setTo(email.recipient());
         message.setSubject(email.subject());
         message.setText(email.body());
-        sentEmails.record(new SentEmail(UUID.randomUUID(), order.eventId(), order.orderId(), email.recipient(),
+        sentEmails.record(new SentEmail(TimeOrderedIds.next(), order.eventId(), order.orderId(), email.recipient(),
                 email.subject(), email.body(), mailSender instanceof LocalMailSender ? "local" : "smtp",
                 clock.instant()));
         mailSender.send(message);

@@ -1,6 +1,7 @@
 package com.ecomnow.messaging.event;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,17 @@ public record OrderCreated(
         String currency) {
 
     public static final String TYPE = "order.created";
+
+    /**
+     * The id of an order's {@code order.created} event, the same wherever it is built (the outbox, a shared commit
+     * run again, the synchronous comparison): the order id's first 64 bits (its time and version, so events sort
+     * by time like their orders, see {@link TimeOrderedIds}) and 64 bits of a name-based hash of the order id.
+     */
+    public static UUID eventIdFor(UUID orderId) {
+        UUID hashed = UUID.nameUUIDFromBytes((TYPE + ":" + orderId).getBytes(StandardCharsets.UTF_8));
+        // The hash's low half keeps its RFC 4122 variant bits: the result is a valid UUID of the order's version.
+        return new UUID(orderId.getMostSignificantBits(), hashed.getLeastSignificantBits());
+    }
 
     /**
      * Checks what Jackson cannot: required fields and sane values. A message that fails here can never be
