@@ -34,7 +34,10 @@ final class AcceptedOrders {
         lines.forEach((sku, quantity) -> unitsBySku.computeIfAbsent(sku, s -> new LongAdder()).add(quantity));
     }
 
-    /** A request that got no HTTP answer: the server may have stored the order after the client gave up. */
+    /**
+     * A request that got no HTTP answer (the server may have stored the order after the client gave up), or 503
+     * {@code order-outcome-unknown} (the database failed while committing it and could not say since).
+     */
     void addUnanswered(Map<String, Integer> lines) {
         unanswered.increment();
         lines.forEach((sku, quantity) -> unansweredUnitsBySku.computeIfAbsent(sku, s -> new LongAdder()).add(quantity));

@@ -3,6 +3,7 @@ package com.ecomnow.loadtest;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -85,6 +86,9 @@ final class OrderTraffic {
                         .body(StringBody("#{body}"))
                         .check(
                                 status().saveAs("status"),
+                                // 503 order-outcome-unknown: the order may exist, as for a request never answered.
+                                regex("\"type\"\\s*:\\s*\"[^\"]*/order-outcome-unknown\"").optional()
+                                        .saveAs("outcomeUnknown"),
                                 status().is(201),
                                 header("Location").exists().saveAs("location"),
                                 jsonPath("$.id").saveAs("orderId"),
@@ -98,7 +102,7 @@ final class OrderTraffic {
             String createdAt = session.contains("createdAt") ? session.getString("createdAt") : null;
             Map<String, Integer> lines = session.get("lines");
             accepted.add(orderId, createdAt, lines);
-        } else if (!session.contains("status")) {
+        } else if (!session.contains("status") || session.contains("outcomeUnknown")) {
             accepted.addUnanswered(session.get("lines"));
         }
         return session;

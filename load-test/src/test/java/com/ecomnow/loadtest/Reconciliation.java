@@ -27,10 +27,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The consumers are eventually consistent, so each check waits (all within {@code reconcileTimeout} seconds) for the
  * numbers to reach the expected value, and fails at once when one goes beyond it.
  *
- * <p>A request that got no answer (client timeout, closed connection) may have created its order anyway. When
- * there were such requests, order-api's own count decides how many orders the consumers must have (it must lie
- * between the 201s and the 201s plus the unanswered), and inventory may hold up to the unanswered orders' units more
- * per SKU, since which of them exist is unknown. Without unanswered requests every check is exact.
+ * <p>A request that got no answer (client timeout, closed connection) or 503 {@code order-outcome-unknown} may
+ * have created its order anyway. When there were such requests, order-api's own count decides how many orders the
+ * consumers must have (it must lie between the 201s and the 201s plus the unanswered), and inventory may hold up to
+ * the unanswered orders' units more per SKU, since which of them exist is unknown. Without unanswered requests
+ * every check is exact.
  */
 final class Reconciliation {
 
@@ -152,7 +153,8 @@ final class Reconciliation {
         long unanswered = accepted.unanswered();
         line("accepted orders (201)", accepted201 + (accepted.withoutId() > 0 ? " (" + accepted.withoutId() + " without a readable id)" : ""));
         if (unanswered > 0) {
-            line("unanswered requests", unanswered + " (no HTTP answer: the order may or may not exist)");
+            line("unanswered requests", unanswered
+                    + " (no HTTP answer, or 503 order-outcome-unknown: the order may or may not exist)");
         }
         long expected = accepted201;
         Map<String, Long> slack = Map.of();

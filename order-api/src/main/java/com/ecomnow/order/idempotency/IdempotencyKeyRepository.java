@@ -35,6 +35,12 @@ class IdempotencyKeyRepository {
         return jdbc.update("update idempotency_keys set order_id = ? where idempotency_key = ?", orderId, key);
     }
 
+    /** Deletes the key's claim made at {@code claimedAt}, if no order completed it. */
+    void release(String key, Instant claimedAt) {
+        jdbc.update("delete from idempotency_keys where idempotency_key = ? and order_id is null and created_at = ?",
+                key, Timestamp.from(claimedAt));
+    }
+
     void deleteById(String key) {
         jdbc.update("delete from idempotency_keys where idempotency_key = ?", key);
     }

@@ -6,14 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import com.ecomnow.order.placement.Order;
+import com.ecomnow.order.placement.OrderOutcomeUnknownException;
 import com.ecomnow.order.placement.OrderService;
 import com.ecomnow.order.placement.PlaceOrderRequest;
 
@@ -54,22 +55,32 @@ public class IdempotentRequests {
     /** Places the order once per key, or returns the order an earlier request with this key created. */
     public Result place(String key, PlaceOrderRequest request, String correlationId) {
         String hash = hash(request);
-        Optional<UUID> earlier = claimOrFindEarlier(key, hash);
-        if (earlier.isPresent()) {
-            return new Result(orders.find(earlier.get()), true);
+        Claim claim = claimOrFindEarlier(key, hash);
+        if (claim.earlierOrder() != null) {
+            return new Result(orders.find(claim.earlierOrder()), true);
         }
         try {
             return new Result(orders.placeOrder(request, correlationId, key, hash,
                     placed -> keys.complete(key, placed.id())),
                     false);
         }
+        catch (OrderOutcomeUnknownException maybeStored) {
+            // The claim stays: if the order was stored, it carries the order id and a retry gets that order.
+            throw maybeStored;
+        }
         catch (RuntimeException failed) {
-            keys.deleteById(key); // nothing was created: the same key may be used again
+            // Nothing was created: the same key may be used again. Only this request's own claim is released: a
+            // request that outlived ABANDONED_AFTER may find its key taken over (and completed) by a retry.
+            keys.release(key, claim.claimedAt());
             throw failed;
         }
     }
 
-    private Optional<UUID> claimOrFindEarlier(String key, String hash) {
+    /** An order an earlier request with the key created, or this request's claim on the key. */
+    private record Claim(UUID earlierOrder, Instant claimedAt) {
+    }
+
+    private Claim claimOrFindEarlier(String key, String hash) {
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
         while (true) {
             IdempotencyKey existing = keys.findById(key).orElse(null);
@@ -81,8 +92,10 @@ public class IdempotentRequests {
                 existing = null;
             }
             if (existing == null) {
-                if (tryClaim(key, hash)) {
-                    return Optional.empty();
+                // Microseconds: the precision of the column, so that release() finds the claim by its time.
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                if (tryClaim(key, hash, now)) {
+                    return new Claim(null, now);
                 }
                 continue; // a concurrent request claimed it first
             }
@@ -91,7 +104,7 @@ public class IdempotentRequests {
                         "Idempotency-Key '" + key + "' was already used with a different request", false);
             }
             if (existing.orderId() != null) {
-                return Optional.of(existing.orderId());
+                return new Claim(existing.orderId(), null);
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new IdempotencyConflictException(
@@ -101,9 +114,9 @@ public class IdempotentRequests {
         }
     }
 
-    private boolean tryClaim(String key, String hash) {
+    private boolean tryClaim(String key, String hash, Instant at) {
         try {
-            keys.claim(key, hash, clock.instant());
+            keys.claim(key, hash, at);
             return true;
         }
         catch (DataIntegrityViolationException alreadyClaimed) {

@@ -25,9 +25,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code max-batch-size}) and runs it in one transaction. When the load is light a batch holds one unit and the
  * only extra cost is the hand-over between threads.
  *
- * <p>If the shared transaction fails, nothing of it is committed and every unit runs again in a transaction of its
- * own: one bad unit (a unique key taken meanwhile, say) fails only its own caller. A unit may therefore run twice
- * and must build its entities inside the supplier, never reuse objects from a rolled-back attempt.
+ * <p>If the shared transaction fails before its commit, nothing of it is committed and every unit runs again in a
+ * transaction of its own: one bad unit (a unique key taken meanwhile, say) fails only its own caller. A unit may
+ * therefore run twice and must build its entities inside the supplier, never reuse objects from a rolled-back
+ * attempt. If the commit itself fails, it may have taken effect: every caller of it gets a
+ * {@link CommitOutcomeUnknownException}, and nothing runs again.
  */
 public class GroupCommit implements SmartLifecycle {
 
@@ -63,9 +65,19 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     private <T> T alone(Supplier<T> work) {
-        T result = transaction.execute(status -> work.get());
-        unitsPerCommit.record(1);
-        return result;
+        boolean[] workDone = { false };
+        try {
+            T result = transaction.execute(status -> {
+                T done = work.get();
+                workDone[0] = true;
+                return done;
+            });
+            unitsPerCommit.record(1);
+            return result;
+        }
+        catch (RuntimeException failed) {
+            throw workDone[0] ? new CommitOutcomeUnknownException(failed) : failed;
+        }
     }
 
     private void writeLoop() {
@@ -95,12 +107,23 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     private void commit(List<Unit<?>> batch) {
+        boolean[] workDone = { false };
         try {
-            transaction.executeWithoutResult(status -> batch.forEach(Unit::runInSharedTransaction));
+            transaction.executeWithoutResult(status -> {
+                batch.forEach(Unit::runInSharedTransaction);
+                workDone[0] = true;
+            });
             unitsPerCommit.record(batch.size());
             batch.forEach(Unit::completeCommitted);
         }
         catch (RuntimeException failed) {
+            if (workDone[0]) {
+                // The commit itself failed and may have taken effect: running the units again could store them
+                // twice, or fail them on their own keys as if nothing had been stored.
+                CommitOutcomeUnknownException unknown = new CommitOutcomeUnknownException(failed);
+                batch.forEach(unit -> unit.fail(unknown));
+                return;
+            }
             if (batch.size() == 1) {
                 batch.get(0).fail(failed);
                 return;

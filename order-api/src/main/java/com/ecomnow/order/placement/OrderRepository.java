@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,6 +37,21 @@ public class OrderRepository {
         }
         jdbc.batchUpdate("insert into order_lines (order_id, line_no, sku, name, quantity, unit_price) "
                 + "values (?, ?, ?, ?, ?, ?)", lines);
+    }
+
+    /**
+     * Inside a transaction the caller rolls back: takes the id with an otherwise empty row. Unlike a read, this
+     * waits for a transaction that still holds the id, so {@code false} (taken) or {@code true} (free) is final.
+     */
+    boolean idIsFree(UUID id) {
+        try {
+            jdbc.update("insert into orders (" + ORDER_COLUMNS + ") values (?, '', 0, '', '', ?)", id,
+                    Timestamp.from(java.time.Instant.EPOCH));
+            return true;
+        }
+        catch (DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     public Optional<Order> findById(UUID id) {

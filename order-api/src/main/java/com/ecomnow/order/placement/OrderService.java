@@ -1,9 +1,9 @@
 package com.ecomnow.order.placement;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -11,8 +11,10 @@ import org.springframework.stereotype.Service;
 
 import com.ecomnow.messaging.event.OrderCreated;
 import com.ecomnow.messaging.event.OrderLineItem;
+import com.ecomnow.messaging.event.TimeOrderedIds;
 import com.ecomnow.order.outbox.Outbox;
 import com.ecomnow.order.payment.PaymentGateway;
+import com.ecomnow.order.persistence.CommitOutcomeUnknownException;
 import com.ecomnow.order.persistence.GroupCommit;
 
 /**
@@ -28,21 +30,28 @@ public class OrderService {
     private final OrderRepository orders;
     private final Outbox outbox;
     private final GroupCommit groupCommit;
+    private final StoredOrderCheck storedOrderCheck;
     private final Clock clock;
 
-    public OrderService(OrderPricing pricing, PaymentGateway payments, OrderRepository orders, Outbox outbox,
-            GroupCommit groupCommit) {
+    OrderService(OrderPricing pricing, PaymentGateway payments, OrderRepository orders, Outbox outbox,
+            GroupCommit groupCommit, StoredOrderCheck storedOrderCheck) {
         this.pricing = pricing;
         this.payments = payments;
         this.orders = orders;
         this.outbox = outbox;
         this.groupCommit = groupCommit;
+        this.storedOrderCheck = storedOrderCheck;
         this.clock = Clock.systemUTC();
     }
 
-    /** Places an order without an {@code Idempotency-Key}: if it cannot be stored, its charge is cancelled. */
+    /**
+     * Places an order without an {@code Idempotency-Key}: if it was not stored, its charge is cancelled.
+     *
+     * @throws OrderOutcomeUnknownException if storing failed and the database could not tell afterwards whether the
+     *         order is there; its charge is kept
+     */
     public Order placeOrder(PlaceOrderRequest request, String correlationId) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         return place(id, "order:" + id, false, request, correlationId, order -> {
         });
     }
@@ -55,7 +64,7 @@ public class OrderService {
      */
     public Order placeOrder(PlaceOrderRequest request, String correlationId, String idempotencyKey,
             String requestHash, Consumer<Order> inSameTransaction) {
-        return place(UUID.randomUUID(), "idempotency-key:" + requestHash + ":" + idempotencyKey, true, request,
+        return place(TimeOrderedIds.next(), "idempotency-key:" + requestHash + ":" + idempotencyKey, true, request,
                 correlationId, inSameTransaction);
     }
 
@@ -75,11 +84,23 @@ public class OrderService {
                 return order;
             });
         }
-        catch (RuntimeException notStored) {
-            if (!retryReusesCharge) {
-                payments.cancel(paymentKey);
+        catch (CommitOutcomeUnknownException unknown) {
+            Optional<Order> stored = storedOrderCheck.storedDespite(id, unknown);
+            if (stored.isPresent()) {
+                return stored.get();
             }
-            throw notStored;
+            notStored(paymentKey, retryReusesCharge);
+            throw unknown;
+        }
+        catch (RuntimeException failed) {
+            notStored(paymentKey, retryReusesCharge);
+            throw failed;
+        }
+    }
+
+    private void notStored(String paymentKey, boolean retryReusesCharge) {
+        if (!retryReusesCharge) {
+            payments.cancel(paymentKey);
         }
     }
 
@@ -88,13 +109,12 @@ public class OrderService {
     }
 
     /**
-     * The order's {@code order.created} event. Its id follows from the order's (a name-based UUID), so the event
-     * is the same wherever it is built: in the outbox, again after a shared commit failed, or by the synchronous
-     * comparison endpoint.
+     * The order's {@code order.created} event. Its id follows from the order's ({@link OrderCreated#eventIdFor}),
+     * so the event is the same wherever it is built: in the outbox, again after a shared commit failed, or by the
+     * synchronous comparison endpoint.
      */
     public static OrderCreated orderCreated(Order order) {
-        UUID eventId = UUID.nameUUIDFromBytes((OrderCreated.TYPE + ":" + order.id()).getBytes(StandardCharsets.UTF_8));
-        return new OrderCreated(eventId, order.id(), order.createdAt(), order.customerEmail(),
+        return new OrderCreated(OrderCreated.eventIdFor(order.id()), order.id(), order.createdAt(), order.customerEmail(),
                 order.lines().stream()
                         .map(line -> new OrderLineItem(line.sku(), line.name(), line.quantity(),
                                 line.unitPrice()))

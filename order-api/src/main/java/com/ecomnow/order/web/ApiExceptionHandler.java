@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,7 +26,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.ecomnow.order.idempotency.IdempotencyConflictException;
+import com.ecomnow.order.persistence.CommitOutcomeUnknownException;
 import com.ecomnow.order.placement.OrderNotFoundException;
+import com.ecomnow.order.placement.OrderOutcomeUnknownException;
 import com.ecomnow.order.placement.UnknownSkuException;
 import com.ecomnow.order.payment.PaymentDeclinedException;
 
@@ -116,13 +119,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
     }
 
-    /** The database failed (unreachable, full, a failed commit): nothing was stored, so the client may retry. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessException ex) {
+    /**
+     * The database failed (unreachable, full, a failed commit that the check after it found had not taken effect):
+     * nothing was stored, so the client may retry.
+     */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class, CommitOutcomeUnknownException.class })
+    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException ex) {
         log.warn("Request failed in the database: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage unavailable",
                         "The order could not be stored and was not placed; retry with the same Idempotency-Key"));
+    }
+
+    /**
+     * Storing failed and the database has not said since whether the commit happened: the order may exist. Its id
+     * lets the client find out ({@code GET /orders/{id}}) instead of placing it again.
+     */
+    @ExceptionHandler(OrderOutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> outcomeUnknown(OrderOutcomeUnknownException ex) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "order-outcome-unknown", "Order outcome unknown",
+                "The database failed while storing the order and could not say since whether it was stored. Look it "
+                        + "up with GET /orders/" + ex.orderId() + " once the service is available, or retry with the "
+                        + "same Idempotency-Key");
+        problem.setProperty("orderId", ex.orderId());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

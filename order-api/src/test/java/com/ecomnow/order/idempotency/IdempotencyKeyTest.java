@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -118,5 +121,33 @@ class IdempotencyKeyTest {
 
         mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
                 .content(TestOrders.VALID)).andExpect(status().isCreated());
+    }
+    @Autowired
+    IdempotencyKeyRepository keys;
+
+    @Test
+    void aFailedRequestReleasesOnlyItsOwnClaimNotOneARetryTookOverAndCompleted() {
+        String key = "taken-over-" + UUID.randomUUID();
+        Instant ours = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MICROS);
+        keys.claim(key, "hash", ours);
+        // Our request outlived ABANDONED_AFTER: a retry took the key over and completed it with its order.
+        keys.deleteById(key);
+        keys.claim(key, "hash", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        keys.complete(key, UUID.randomUUID());
+
+        keys.release(key, ours);
+
+        assertThat(keys.findById(key)).as("the retry's completed key stays").isPresent();
+    }
+
+    @Test
+    void aFailedRequestReleasesItsOwnClaim() {
+        String key = "released-" + UUID.randomUUID();
+        Instant ours = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        keys.claim(key, "hash", ours);
+
+        keys.release(key, ours);
+
+        assertThat(keys.findById(key)).isEmpty();
     }
 }

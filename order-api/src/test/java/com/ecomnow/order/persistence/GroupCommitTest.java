@@ -15,14 +15,20 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Against a real H2 database: what commits together, what rolls back, and who sees which failure. */
+/**
+ * Against a real H2 database: what commits together, what rolls back, who sees which failure, and a commit whose
+ * outcome is unknown.
+ */
 class GroupCommitTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -130,6 +136,51 @@ class GroupCommitTest {
         assertThat(written()).as("the shared attempt rolled back; a and b were written again alone")
                 .containsExactly("a", "b", "first");
         assertThat(unitsPerCommit().count()).as("first alone, then a and b each alone").isEqualTo(3);
+    }
+
+    /** Inside a unit's work: its transaction commits, then reports a failure, as when COMMIT's answer is lost. */
+    private static void answerLostAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+            @Override
+            public void afterCommit() {
+                throw new TransientDataAccessResourceException("simulated: the answer to COMMIT was lost");
+            }
+        });
+    }
+
+    @Test
+    void aSharedCommitThatFailsAfterTakingEffectFailsEachCallerAsUnknownAndRunsNothingAgain() throws Exception {
+        started(50);
+        CompletableFuture<String> first = blockingFirstUnit();
+        CompletableFuture<String> a = submit("a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.waiting() == 1);
+        CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> groupCommit.execute(() -> {
+            answerLostAfterCommit();
+            return write("b");
+        }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.waiting() == 2);
+
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        for (CompletableFuture<String> unknown : List.of(a, b)) {
+            assertThatThrownBy(() -> unknown.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(CommitOutcomeUnknownException.class);
+        }
+        assertThat(written()).as("committed once; run again, a and b would have failed on their own keys")
+                .containsExactly("a", "b", "first");
+    }
+
+    @Test
+    void aCommitOfOneThatFailsAfterTakingEffectIsUnknownToo() {
+        started(1);
+
+        assertThatThrownBy(() -> groupCommit.execute(() -> {
+            answerLostAfterCommit();
+            return write("c");
+        })).isInstanceOf(CommitOutcomeUnknownException.class);
+        assertThat(written()).containsExactly("c");
     }
 
     @Test
