@@ -31,7 +31,7 @@ class ConfigurationDocsTest {
             "inventory-service", "analytics-service");
 
     private static final Pattern ROW = Pattern.compile("^\\| (`ecomnow\\.[^|]*)\\|([^|]*)\\|", Pattern.MULTILINE);
-    private static final Pattern KEY = Pattern.compile("`([a-z.\\-]+)`");
+    private static final Pattern KEY = Pattern.compile("`([a-z0-9.\\-]+)`");
 
     /** Every ecomnow.* key in the metadata, with its default as text (null when it has none). */
     private static Map<String, String> metadata() throws IOException {
