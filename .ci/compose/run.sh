@@ -43,6 +43,11 @@ step "engine"
 "$ENGINE" start
 finish() {
   local status=$?
+  if (( status != 0 )); then   # what a failed check needs to be understood: restarts, OOM kills, the last logs
+    docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r docker inspect \
+      -f '{{.Name}} {{.State.Status}} restarts={{.RestartCount}} oom-killed={{.State.OOMKilled}}' || true
+    docker compose logs --no-color --tail 15 2>/dev/null || true
+  fi
   step "down -v"
   docker compose --profile load-test down -v --remove-orphans >/dev/null 2>&1 || true
   local left; left=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"; \
