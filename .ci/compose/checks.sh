@@ -85,8 +85,11 @@ ok "401 without, 200 with; actuator shows only health, info, prometheus"
 echo "-- Prometheus scrapes five targets; every dashboard query has data"
 targets() { curl -fs "$PROMETHEUS/api/v1/targets" \
   | json '" ".join(sorted(t["labels"]["job"]+":"+t["health"] for t in d["data"]["activeTargets"]))'; }
+# Functions, not test "$(targets)": eventually must ask Prometheus again on every try.
+targets_are() { [[ "$(targets)" == "$1" ]]; }
+replicas_up() { [[ "$(targets | grep -o "$1:up" | wc -l)" == "$2" ]]; }
 want="analytics-service:up email-service:up inventory-service:up order-api:up rabbitmq:up"
-eventually 60 test "$(targets)" == "$want" || fail "targets: $(targets)"
+eventually 60 targets_are "$want" || fail "targets: $(targets)"
 place_many 20 "metrics-$RUN@example.com" PEN-002
 sleep 15   # two scrapes and a rate window's worth of samples
 python3 "$HERE/check-dashboard.py" live "$PROMETHEUS" || fail "a dashboard query returned nothing"
@@ -104,7 +107,7 @@ duplicates() {
   for s in email-service inventory-service analytics-service; do for c in $(docker compose ps -q "$s"); do
     curl -fs "http://$(ip_of "$c"):8080/actuator/prometheus" | awk '/^ecomnow_consumer_messages_total\{.*outcome="duplicate"/{print int($2)}'
   done; done | awk '{s+=$1} END{print s+0}'; }
-eventually 60 test "$(targets | grep -o 'email-service:up' | wc -l)" == 3 || fail "Prometheus does not see 3 email-service replicas"
+eventually 60 replicas_up email-service 3 || fail "Prometheus does not see 3 email-service replicas: $(targets)"
 email="scale-$RUN@example.com"
 before_email=$(processed email-service); before_inventory=$(processed inventory-service)
 stock=$(available NOTE-001); facts=$(analytics_orders); dup=$(duplicates)
