@@ -41,12 +41,16 @@ step "messaging and the modules it needs, installed in ~/.m2"
 
 step "engine"
 "$ENGINE" start
+# What checks.sh and the labs print goes to this file too: on a failure it is printed again last, after the
+# containers' logs, since CI keeps only the end of the output.
+STEPS_OUT=$(mktemp)
 finish() {
   local status=$?
   if (( status != 0 )); then   # what a failed check needs to be understood: restarts, OOM kills, the last logs
     docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r docker inspect \
       -f '{{.Name}} {{.State.Status}} restarts={{.RestartCount}} oom-killed={{.State.OOMKilled}}' || true
     docker compose logs --no-color --tail 15 2>/dev/null || true
+    echo "== the failed step's last output"; tail -40 "$STEPS_OUT"
   fi
   step "down -v"
   docker compose --profile load-test down -v --remove-orphans >/dev/null 2>&1 || true
@@ -84,10 +88,10 @@ docker compose up -d --wait --wait-timeout 420 >/dev/null 2>&1 \
 docker compose ps --format 'table {{.Service}}\t{{.Status}}'
 
 step "checks"
-bash "$HERE/checks.sh"
+bash "$HERE/checks.sh" 2>&1 | tee -a "$STEPS_OUT"
 
 step "the workshop's labs, with Docker"
-python3 docs/workshop/verify-labs.py compose
+python3 docs/workshop/verify-labs.py compose 2>&1 | tee -a "$STEPS_OUT"
 
 step "Testcontainers: the tests' broker choice 2 (RabbitMQ in a container), on the RabbitMQ stand-in"
 # Testcontainers' own image-name substitution: rabbitmq:4-management becomes local/rabbitmq:4-management. No Ryuk
@@ -100,6 +104,6 @@ log=$(mktemp)
 env -u SPRING_RABBITMQ_HOST -u SPRING_RABBITMQ_PORT -u SPRING_RABBITMQ_USERNAME -u SPRING_RABBITMQ_PASSWORD \
   ECOMNOW_TEST_BROKER=testcontainers TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX=local/ TESTCONTAINERS_RYUK_DISABLED=true \
   TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 ECOMNOW_TEST_DOCKER_NETWORK=ecomnow-testcontainers \
-  ./mvnw -B -ntp -o -pl messaging test > "$log" 2>&1 || { tail -80 "$log"; exit 1; }
+  ./mvnw -B -ntp -o -pl messaging test > "$log" 2>&1 || { tail -80 "$log" | tee -a "$STEPS_OUT"; exit 1; }
 grep -E 'AMQP broker for this test run|Tests run:.*Fail' "$log" | tail -2
 docker network rm ecomnow-testcontainers >/dev/null
