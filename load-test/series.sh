@@ -74,6 +74,7 @@ one_system() {
     measured "floor-$rate" FloorSimulation "$rate" answered
     measured "orders-$rate" OrderPlacementSimulation "$rate" accepted
   done
+  drained    # an overloaded last rate leaves a backlog: its draining is not the idle cost
   sleep 20
   python3 - <<'PY' | tee -a "$WORK/series.txt"
 import subprocess, time, sys
