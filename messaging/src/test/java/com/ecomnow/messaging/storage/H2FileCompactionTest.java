@@ -12,12 +12,16 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import com.ecomnow.messaging.event.TimeOrderedIds;
+import com.ecomnow.messaging.storage.H2FileCompaction.Run;
 
 /**
  * An H2 file written the way the services write it (WRITE_DELAY=0, a commit per row, keys that grow at the end)
@@ -51,11 +55,38 @@ class H2FileCompactionTest {
     }
 
     @Test
+    void aRunThatMovesPagesWritesThemItself() throws Exception {
+        DataSource dataSource = fileDatabase("writes");
+        try (Connection connection = dataSource.getConnection()) {
+            writeRows(connection, COMMITS_PER_ROUND, null);
+            MVStore store = storeOf(connection);
+            long version = store.getCurrentVersion();
+            assertThat(compaction(dataSource).compact()).isEqualTo(Run.MOVED);
+            assertThat(store.hasUnsavedChanges()).as("moved pages left for the next transaction").isFalse();
+            assertThat(store.getCurrentVersion()).as("the store's version").isGreaterThan(version);
+        }
+    }
+
+    @Test
+    void withoutACommitSinceTheLastRunTheNextRunDoesNotLook() throws Exception {
+        DataSource dataSource = fileDatabase("idle");
+        H2FileCompaction compaction = compaction(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            writeRows(connection, COMMITS_PER_ROUND, null);
+            assertThat(compaction.compact()).as("the first run after the writes").isEqualTo(Run.MOVED);
+            assertThat(compaction.compact()).as("the next run, no commit since").isEqualTo(Run.SKIPPED_NO_COMMIT);
+            writeRows(connection, 1, null);
+            assertThat(compaction.compact()).as("a run after a commit").isNotEqualTo(Run.SKIPPED_NO_COMMIT);
+            assertThat(compaction.compact()).as("and the one after it").isEqualTo(Run.SKIPPED_NO_COMMIT);
+        }
+    }
+
+    @Test
     void anInMemoryDatabaseHasNothingToCompact() throws Exception {
         JdbcDataSource memory = new JdbcDataSource();
         memory.setURL("jdbc:h2:mem:compaction;DB_CLOSE_DELAY=-1");
         try (Connection keepOpen = memory.getConnection()) {
-            assertThat(compaction(memory).compact()).isFalse();
+            assertThat(compaction(memory).compact()).isEqualTo(Run.NO_FILE);
         }
     }
 
@@ -64,28 +95,24 @@ class H2FileCompactionTest {
         JdbcDataSource delayed = new JdbcDataSource();
         delayed.setURL("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500;RETENTION_TIME=0");
         try (Connection connection = delayed.getConnection()) {
-            writeRows(connection, COMMITS_PER_ROUND);
-            assertThat(compaction(delayed).compact()).isFalse();
+            writeRows(connection, COMMITS_PER_ROUND, null);
+            assertThat(compaction(delayed).compact()).isEqualTo(Run.NO_FILE);
         }
     }
 
     private long fileSizeAfterWrites(String name, boolean compact) throws Exception {
         DataSource dataSource = fileDatabase(name);
         H2FileCompaction compaction = compaction(dataSource);
-        boolean rewroteAny = false;
         try (Connection connection = dataSource.getConnection()) {
             for (int round = 0; round < ROUNDS; round++) {
-                writeRows(connection, COMMITS_PER_ROUND);
-                for (int run = 0; compact && run < 100 && compaction.compact(); run++) {
-                    rewroteAny = true;
-                }
+                writeRows(connection, COMMITS_PER_ROUND, compact ? compaction : null);
             }
-            assertThat(rewroteAny).as("a chunk was rewritten").isEqualTo(compact);
             return Files.size(dir.resolve(name + ".mv.db"));
         }
     }
 
-    private static void writeRows(Connection connection, int commits) throws Exception {
+    /** Commits one row at a time and, with a compaction, runs it every 10 commits as its timer would under load. */
+    private static void writeRows(Connection connection, int commits, H2FileCompaction compaction) throws Exception {
         connection.createStatement().execute("create table if not exists events "
                 + "(id uuid primary key, body varchar(1000) not null)");
         connection.setAutoCommit(false);
@@ -95,9 +122,17 @@ class H2FileCompactionTest {
                 insert.setString(2, "x".repeat(600));
                 insert.executeUpdate();
                 connection.commit();
+                if (compaction != null && i % 10 == 9) {
+                    compaction.compact();
+                }
             }
         }
         connection.setAutoCommit(true);
+    }
+
+    private static MVStore storeOf(Connection connection) throws Exception {
+        return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+                .getMvStore();
     }
 
     private DataSource fileDatabase(String name) {
