@@ -10,7 +10,8 @@
 #   5. the machine's idle cost: CPU of every process over 30 s without load
 #   6. disk: the four H2 databases' size divided by the orders of the run
 #
-#   load-test/series.sh [RUNS=1]            RUNS fresh systems, one after the other; the table of each, then medians
+#   load-test/series.sh [RUNS=1]            RUNS fresh systems, one after the other; the table of each, then the
+#                                           goals of issue 14 with their status and every rate (series-summary.py)
 #
 # Environment: RATES, DURATION (60), COLD (60), WARMUP (120), WARMUP_RATE (100), SHARE_CONNECTIONS (true: one
 # keep-alive pool, as a gateway in front of order-api would), JAVA_HOME, ECOMNOW_JAVA_OPTS, and anything run-local.sh
