@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.ecomnow.messaging.admin.DeadLetterQueueAdmin;
 import com.ecomnow.messaging.admin.DeadLetterQueueController;
 import com.ecomnow.messaging.admin.InboxController;
+import com.ecomnow.messaging.consumer.BatchWindow;
 import com.ecomnow.messaging.consumer.ConsumerMetrics;
 import com.ecomnow.messaging.consumer.ConsumerProperties;
 import com.ecomnow.messaging.consumer.DeadLetterPublisher;
@@ -116,14 +117,17 @@ public class OrderEventConsumerAutoConfiguration {
         factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         // Keep retrying the broker instead of failing start-up: the service must survive a broker outage.
         factory.setMissingQueuesFatal(false);
-        // A batch is handed over when full, when batch-timeout has passed since the thread began waiting, or when
-        // no message came for receive-timeout.
-        factory.setBatchReceiveTimeout(properties.batchTimeout().toMillis());
-        factory.setReceiveTimeout(properties.receiveTimeout().toMillis());
         SimpleMessageListenerContainer container = factory.createListenerContainer();
         container.setQueueNames(queueName(names, properties));
         container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
-        container.setMessageListener(new ManualAckListener(decider));
+        // A batch is handed over when full, when its window has passed since the thread began waiting, or when no
+        // message came within the receive timeout; BatchWindow sets both from the rate messages arrive at.
+        BatchWindow window = new BatchWindow((batch, receive) -> {
+            container.setBatchReceiveTimeout(batch);
+            container.setReceiveTimeout(receive);
+        }, properties.batchTimeout(), properties.receiveTimeout(), properties.busy().batchTimeout(),
+                properties.busy().rate(), System::nanoTime);
+        container.setMessageListener(new ManualAckListener(decider, window));
         return container;
     }
 

@@ -21,20 +21,24 @@ import com.rabbitmq.client.Channel;
  * is handed back with a requeue, so it is never lost.
  *
  * <p>A batch ({@code spring.rabbitmq.listener.simple.batch-size}) is first tried in one transaction and then acked
- * with a single {@code basicAck(lastTag, multiple=true)}; if that fails, each message is settled on its own.
+ * with a single {@code basicAck(lastTag, multiple=true)}; if that fails, each message is settled on its own. Each
+ * batch also tells the {@link BatchWindow} how busy the queue is, which sets how long the next one may wait.
  */
 public class ManualAckListener implements ChannelAwareBatchMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(ManualAckListener.class);
 
     private final DeliveryOutcomeDecider decider;
+    private final BatchWindow window;
 
-    public ManualAckListener(DeliveryOutcomeDecider decider) {
+    public ManualAckListener(DeliveryOutcomeDecider decider, BatchWindow window) {
         this.decider = decider;
+        this.window = window;
     }
 
     @Override
     public void onMessageBatch(List<Message> messages, Channel channel) {
+        window.handedOver(messages.size());
         try {
             if (messages.size() > 1 && decider.decideTogether(messages)) {
                 // Delivery tags grow on a channel and this batch is all that is unsettled on it: one ack for all.
