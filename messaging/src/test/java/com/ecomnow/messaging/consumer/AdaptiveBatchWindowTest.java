@@ -3,7 +3,9 @@ package com.ecomnow.messaging.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -30,14 +32,17 @@ class AdaptiveBatchWindowTest extends ConsumerBrokerTest {
         List<OrderCreated> stream = IntStream.range(0, 100).mapToObj(i -> OrderEvents.orderCreated()).toList();
         List<UUID> orders = stream.stream().map(OrderCreated::orderId).toList();
 
+        Set<Long> windowsDuringTheStream = new HashSet<>();
         for (OrderCreated event : stream) {
             publish(event, "corr-stream");
             Thread.sleep(5); // about 200 events a second, above the busy rate (50)
+            windowsDuringTheStream.add(batchWindowMillis());
         }
         await().atMost(WAIT).until(() -> orders.stream().allMatch(order -> handler.effects(order) == 1));
         assertThat(handler.transactions(orders)).as("transactions for 100 events arriving 5 ms apart")
                 .isLessThanOrEqualTo(40);
-        assertThat(batchWindowMillis()).isEqualTo(50);
+        // The stream's last, smaller batches may already have set the short window back.
+        assertThat(windowsDuringTheStream).contains(50L);
 
         Thread.sleep(500);
         OrderCreated lone = OrderEvents.orderCreated();
