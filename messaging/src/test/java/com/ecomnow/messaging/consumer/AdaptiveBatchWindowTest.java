@@ -28,7 +28,7 @@ class AdaptiveBatchWindowTest extends ConsumerBrokerTest {
     SimpleMessageListenerContainer container;
 
     @Test
-    void aSteadyStreamSharesCommitsAndALoneEventAfterAPauseIsNotKeptWaiting() throws InterruptedException {
+    void aSteadyStreamSharesCommitsAndALoneEventAfterAPauseSetsTheShortWindowBack() throws InterruptedException {
         List<OrderCreated> stream = IntStream.range(0, 100).mapToObj(i -> OrderEvents.orderCreated()).toList();
         List<UUID> orders = stream.stream().map(OrderCreated::orderId).toList();
 
