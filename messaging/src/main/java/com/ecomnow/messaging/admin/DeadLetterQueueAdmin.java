@@ -94,6 +94,9 @@ public class DeadLetterQueueAdmin {
      */
     public ReplayResult replay(String eventId) {
         String dlq = TopologyNames.deadLetterQueue(queue);
+        // Marks this replay's copies: one that fails again is parked again with this header while the loop below
+        // is still running, and must not be replayed a second time by the same call.
+        String replayedAt = clock.instant().toString();
         return template.execute(channel -> {
             List<String> replayed = new ArrayList<>();
             List<Long> skipped = new ArrayList<>();
@@ -109,10 +112,11 @@ public class DeadLetterQueueAdmin {
                     long tag = response.getEnvelope().getDeliveryTag();
                     String messageId = response.getProps().getMessageId();
                     skipped.add(tag); // requeued unless it is safely replayed below
-                    if (eventId != null && !eventId.equals(messageId)) {
+                    if (eventId != null && !eventId.equals(messageId) || replayedBy(response, replayedAt)) {
                         continue;
                     }
-                    publisher.publish(TopologyNames.retryExchange(queue), queue, freshStart(response)).orThrow();
+                    publisher.publish(TopologyNames.retryExchange(queue), queue, freshStart(response, replayedAt))
+                            .orThrow();
                     skipped.remove(Long.valueOf(tag));
                     channel.basicAck(tag, false);
                     replayed.add(messageId);
@@ -125,11 +129,16 @@ public class DeadLetterQueueAdmin {
         });
     }
 
-    private Message freshStart(GetResponse response) {
+    private static boolean replayedBy(GetResponse response, String replayedAt) {
+        Map<String, Object> headers = response.getProps().getHeaders();
+        return headers != null && replayedAt.equals(text(headers.get(EventHeaders.REPLAYED_AT)));
+    }
+
+    private Message freshStart(GetResponse response, String replayedAt) {
         MessageProperties properties = converter.toMessageProperties(response.getProps(), response.getEnvelope(),
                 StandardCharsets.UTF_8.name());
         properties.getHeaders().keySet().removeAll(FAILURE_HEADERS);
-        properties.setHeader(EventHeaders.REPLAYED_AT, clock.instant().toString());
+        properties.setHeader(EventHeaders.REPLAYED_AT, replayedAt);
         // A received message has no delivery mode; without this the replayed copy would not survive a restart.
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         return new Message(response.getBody(), properties);

@@ -210,6 +210,35 @@ class ConsumerInfrastructureTest extends ConsumerBrokerTest {
         assertThat(messageCount(TopologyNames.deadLetterQueue(queue()))).isZero();
     }
 
+    @Test
+    void aReplayMovesEachParkedMessageOnceEvenIfItIsParkedAgainDuringTheReplay() {
+        // Events the handler still rejects: each replayed copy is parked again within milliseconds, while the
+        // replay is still taking the next ones from the same DLQ.
+        rabbit.execute(channel -> channel.queuePurge(TopologyNames.deadLetterQueue(queue())));
+        List<String> ids = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            OrderCreated event = OrderEvents.orderCreated();
+            handler.script(event.orderId(), e -> {
+                throw new InvalidEventException("still rejected");
+            });
+            ids.add(event.eventId().toString());
+            publish(event);
+        }
+        try {
+            await().atMost(WAIT).until(() -> messageCount(TopologyNames.deadLetterQueue(queue())) == ids.size());
+
+            DeadLetterQueueAdmin.ReplayResult replay = dlqAdmin.replay(null);
+
+            assertThat(replay.messageIds()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(replay.replayed()).isEqualTo(ids.size());
+            await().atMost(WAIT).until(() -> messageCount(TopologyNames.deadLetterQueue(queue())) == ids.size());
+        }
+        finally {
+            // The DLQ is shared by this class's tests, and one of them counts what it holds.
+            rabbit.execute(channel -> channel.queuePurge(TopologyNames.deadLetterQueue(queue())));
+        }
+    }
+
     static Stream<Arguments> badMessages() {
         String valid = "{\"eventId\":\"6b0d3c36-8f3a-4f0e-9a39-0c4f6b1c2d3e\",\"orderId\":\"6b0d3c36-8f3a-4f0e-9a39-0c4f6b1c2d3f\","
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"customerEmail\":\"a@b.c\",\"items\":[{\"sku\":\"X\",\"quantity\":1,"
