@@ -112,7 +112,7 @@ public class DeadLetterQueueAdmin {
                     long tag = response.getEnvelope().getDeliveryTag();
                     String messageId = response.getProps().getMessageId();
                     skipped.add(tag); // requeued unless it is safely replayed below
-                    if (eventId != null && !eventId.equals(messageId) || replayedBy(response, replayedAt)) {
+                    if ((eventId != null && !eventId.equals(messageId)) || replayedBy(response, replayedAt)) {
                         continue;
                     }
                     publisher.publish(TopologyNames.retryExchange(queue), queue, freshStart(response, replayedAt))
